@@ -1,0 +1,138 @@
+"""Typed records that flow through the pipeline; no I/O here."""
+
+from __future__ import annotations
+
+import hashlib
+import math
+from dataclasses import dataclass, field
+from datetime import date
+
+
+def stable_id(*parts: object, length: int = 12) -> str:
+    """Return a short hex digest of the parts, stable across runs and machines."""
+    digest = hashlib.sha1("\x1f".join(str(p) for p in parts).encode("utf-8"))
+    return digest.hexdigest()[:length]
+
+
+@dataclass(frozen=True, slots=True)
+class Article:
+    """One news article: its body text and whatever metadata came with it."""
+
+    id: str
+    path: str
+    text: str
+    source: str | None = None
+    published: date | None = None
+    title: str | None = None
+    url: str | None = None
+    # Lines of the file that precede `text` (front matter), so claim lines match the file.
+    line_offset: int = 0
+
+
+@dataclass(frozen=True, slots=True)
+class Sentence:
+    """A sentence of an article, with its character span in `Article.text`."""
+
+    article_id: str
+    index: int
+    start: int
+    end: int
+    text: str
+    line: int
+
+
+@dataclass(frozen=True, slots=True)
+class Interval:
+    """A numeric interval; infinite bounds use math.inf."""
+
+    lo: float
+    hi: float
+    lo_closed: bool = True
+    hi_closed: bool = True
+
+    @classmethod
+    def point(cls, value: float) -> Interval:
+        """Return the degenerate interval holding only `value`."""
+        return cls(value, value)
+
+    def disjoint(self, other: Interval) -> bool:
+        """Tell whether no value lies in both intervals."""
+        return _before(self, other) or _before(other, self)
+
+    def scaled(self, factor: float) -> Interval:
+        """Return the interval with both bounds multiplied by a positive factor."""
+        return Interval(self.lo * factor, self.hi * factor, self.lo_closed, self.hi_closed)
+
+    def gap(self, other: Interval) -> float:
+        """Return the relative gap between two disjoint intervals (0 when they overlap)."""
+        if not self.disjoint(other):
+            return 0.0
+        low, high = (self, other) if self.hi <= other.lo else (other, self)
+        top = max(abs(high.lo), abs(low.hi))
+        return (high.lo - low.hi) / top if top else math.inf
+
+
+def _before(a: Interval, b: Interval) -> bool:
+    if a.hi < b.lo:
+        return True
+    return a.hi == b.lo and not (a.hi_closed and b.lo_closed)
+
+
+@dataclass(frozen=True, slots=True)
+class Quantity:
+    """A normalized number: an interval in the base unit of its dimension."""
+
+    interval: Interval
+    dimension: str  # count, percent, duration, length, speed, area, mass, magnitude, money:USD ...
+    unit: str  # base unit of the dimension (s, m, m/s, m2, kg, %, USD) or "" for counts
+    text: str  # the words the value was read from, e.g. "over 20,000"
+
+
+@dataclass(frozen=True, slots=True)
+class Claim:
+    """One checkable statement found in an article."""
+
+    id: str
+    article_id: str
+    sentence: Sentence
+    start: int
+    end: int
+    kind: str  # number | date | attribution | role
+    text: str
+    predicate: str  # canonical predicate such as killed, released; "" when none is known
+    thing: str  # normalized counted thing or subject, e.g. "hostage"
+    topic: str  # words saying what the claim is about, e.g. "killed hostage"
+    value: Quantity
+    actors: tuple[str, ...] = field(default_factory=tuple)
+    cumulative: bool = False
+
+    @property
+    def line(self) -> int:
+        """Return the 1-based line of the claim in its article file."""
+        return self.sentence.line
+
+
+@dataclass(frozen=True, slots=True)
+class Discrepancy:
+    """Two claims about the same fact that disagree."""
+
+    id: str
+    rule: str
+    name: str
+    kind: str
+    verdict: str  # conflict | update
+    severity: str  # high | medium | low
+    topic: str
+    a: Claim
+    b: Claim
+    explanation: str
+
+
+@dataclass(frozen=True, slots=True)
+class Report:
+    """Everything a reporter needs: the batch, its claims and the findings."""
+
+    articles: tuple[Article, ...]
+    claims: tuple[Claim, ...]
+    discrepancies: tuple[Discrepancy, ...]
+    warnings: tuple[str, ...] = ()
