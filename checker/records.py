@@ -86,6 +86,7 @@ class Quantity:
     dimension: str  # count, percent, duration, length, speed, area, mass, magnitude, money:USD ...
     unit: str  # base unit of the dimension (s, m, m/s, m2, kg, %, USD) or "" for counts
     text: str  # the words the value was read from, e.g. "over 20,000"
+    display: str  # the value for people, e.g. "> 20,000", "60 days"
 
 
 @dataclass(frozen=True, slots=True)

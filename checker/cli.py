@@ -1,0 +1,136 @@
+"""The command line: parse options, call the engine, write output. No logic here."""
+
+from __future__ import annotations
+
+import sys
+from enum import IntEnum
+from pathlib import Path
+
+import click
+from tabulate import tabulate
+
+from checker import __version__
+from checker.config import FAIL_ON, FORMATS, describe, load_settings
+from checker.engine import extract_claims, run
+from checker.errors import InputError, RulesError
+from checker.frames import claims_frame
+from checker.loader import load_paths
+from checker.output import write_all
+from checker.report import REPORTERS
+from checker.report.evidence import articles_by_id
+
+SEVERITY_RANK = {"low": 1, "medium": 2, "high": 3}
+OUT_FILES = {"report.md": "markdown", "report.json": "json", "discrepancies.csv": "csv"}
+
+
+class Exit(IntEnum):
+    """Exit status: 0 clean, 1 findings at or above --fail-on, 2 usage or input error."""
+
+    CLEAN = 0
+    FINDINGS = 1
+    ERROR = 2
+
+
+def _fail(message: str) -> None:
+    click.echo(f"checker: error: {message}", err=True)
+    sys.exit(Exit.ERROR)
+
+
+def _warn(warnings) -> None:
+    for warning in warnings:
+        click.echo(f"checker: warning: {warning}", err=True)
+
+
+def _settings(**flags):
+    try:
+        return load_settings(flags)
+    except (InputError, RulesError) as err:
+        _fail(str(err))
+
+
+def _progress():
+    """Return a progress callback drawing a bar on a terminal's stderr, else None."""
+    if not sys.stderr.isatty():
+        return None
+    state = {}
+
+    def update(done: int, total: int) -> None:
+        if total < 50:
+            return
+        bar = state.get("bar")
+        if bar is None:
+            bar = state["bar"] = click.progressbar(length=total, label="extracting", file=sys.stderr)
+            bar.__enter__()
+        bar.update(1)
+        if done == total:
+            bar.__exit__(None, None, None)
+
+    return update
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(__version__, prog_name="checker")
+def main() -> None:
+    """Find where news articles about one story disagree on checkable facts."""
+
+
+@main.command()
+@click.argument("paths", nargs=-1, required=True)
+@click.option("--format", "fmt", type=click.Choice(FORMATS), help="Output format (default: table).")
+@click.option("--out", type=click.Path(file_okay=False, path_type=Path),
+              help="Also write report.md, report.json and discrepancies.csv into this folder.")
+@click.option("--fail-on", type=click.Choice(FAIL_ON), help="Exit 1 when a finding is at least this severe (default: high).")
+@click.option("--rules", type=click.Path(file_okay=False, path_type=Path), help="Rules folder (default: the bundled rules/).")
+@click.option("--same-article/--different-articles", default=None, help="Also compare claims within one article.")
+def check(paths, fmt, out, fail_on, rules, same_article) -> None:
+    """Check articles (files, folders, manifests, CSV/JSONL tables) for discrepancies."""
+    settings = _settings(format=fmt, fail_on=fail_on, rules=rules, same_article=same_article)
+    try:
+        report = run(paths, settings, _progress())
+        text = REPORTERS[settings.format](report)
+        files = {name: REPORTERS[kind](report) for name, kind in OUT_FILES.items()} if out else {}
+        if out:
+            written = write_all(out, files)
+    except (InputError, RulesError) as err:
+        _fail(str(err))
+    _warn(report.warnings)
+    click.echo(text, nl=False)
+    if out:
+        click.echo(f"checker: wrote {', '.join(str(p) for p in written)}", err=True)
+    sys.exit(_status(report, settings.fail_on))
+
+
+def _status(report, fail_on: str) -> Exit:
+    if fail_on == "never":
+        return Exit.CLEAN
+    threshold = SEVERITY_RANK[fail_on]
+    hit = any(SEVERITY_RANK[d.severity] >= threshold for d in report.discrepancies)
+    return Exit.FINDINGS if hit else Exit.CLEAN
+
+
+@main.command()
+@click.argument("paths", nargs=-1, required=True)
+@click.option("--format", "fmt", type=click.Choice(("csv", "json")), default="csv", show_default=True,
+              help="Output format of the claims table.")
+@click.option("--rules", type=click.Path(file_okay=False, path_type=Path), help="Rules folder.")
+def extract(paths, fmt, rules) -> None:
+    """Print the claims found in the articles, one row per claim."""
+    settings = _settings(rules=rules)
+    try:
+        loaded = load_paths(paths, max_bytes=int(settings.max_file_mb * 1_000_000))
+        claims = extract_claims(loaded.articles, settings, _progress())
+    except (InputError, RulesError) as err:
+        _fail(str(err))
+    _warn(loaded.warnings)
+    frame = claims_frame(claims, articles_by_id(loaded.articles))
+    if fmt == "csv":
+        click.echo(frame.to_csv(index=False, lineterminator="\n"), nl=False)
+    else:
+        click.echo(frame.to_json(orient="records", indent=2, force_ascii=False))
+
+
+@main.command()
+def config() -> None:
+    """Print the effective settings (defaults, then setup.cfg [checker], then flags)."""
+    settings = _settings()
+    click.echo(tabulate(describe(settings), headers=["setting", "value"]))

@@ -1,0 +1,68 @@
+"""The pipeline glue: paths and settings in, a Report out."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable, Sequence
+
+from checker.clean import Boilerplate, clean, load_boilerplate
+from checker.compare import COMPARATORS
+from checker.config import Settings
+from checker.extract.numbers import number_claims
+from checker.lexicon import load_predicates, load_quantities
+from checker.loader import load_paths
+from checker.match import candidate_pairs
+from checker.records import Article, Claim, Discrepancy, Report
+from checker.rules import check_for, load_checks
+from checker.sentences import split_sentences
+
+Progress = Callable[[int, int], None]
+
+
+def extract_claims(articles: Iterable[Article], settings: Settings, progress: Progress | None = None) -> list[Claim]:
+    """Clean, split and extract the claims of every article."""
+    boilerplate = load_boilerplate(settings.rules / "boilerplate.toml")
+    qlex = load_quantities(settings.rules)
+    plex = load_predicates(settings.rules)
+    articles = list(articles)
+    claims: list[Claim] = []
+    for done, article in enumerate(articles, 1):
+        for sentence in _sentences(article, boilerplate):
+            claims.extend(number_claims(sentence, qlex, plex))
+        if progress:
+            progress(done, len(articles))
+    return claims
+
+
+def _sentences(article: Article, boilerplate: Boilerplate):
+    return split_sentences(article, clean(article, boilerplate), boilerplate.abbreviations)
+
+
+def find_discrepancies(claims: Sequence[Claim], articles: Sequence[Article], settings: Settings) -> list[Discrepancy]:
+    """Match claims about the same fact and compare them under the applicable check."""
+    checks = load_checks(settings.rules)
+    by_id = {article.id: article for article in articles}
+    found: dict[str, Discrepancy] = {}
+    for a, b, _score in candidate_pairs(claims, settings.match_threshold, settings.same_article):
+        a, b = sorted((a, b), key=lambda c: (c.article_id, c.start))
+        check = check_for(checks, a.kind, a.value.dimension, a.predicate)
+        if check is None:
+            continue
+        finding = COMPARATORS[check.kind](check, a, b, by_id)
+        if finding is not None:
+            found[finding.id] = finding
+    return sorted(found.values(), key=_order)
+
+
+_SEVERITY_RANK = {"high": 0, "medium": 1, "low": 2}
+
+
+def _order(d: Discrepancy) -> tuple:
+    return (_SEVERITY_RANK[d.severity], d.rule, d.a.article_id, d.a.start, d.b.article_id, d.b.start)
+
+
+def run(paths: Sequence[str], settings: Settings, progress: Progress | None = None) -> Report:
+    """Load, extract, match, compare: the whole check of one batch."""
+    loaded = load_paths(paths, max_bytes=int(settings.max_file_mb * 1_000_000))
+    claims = extract_claims(loaded.articles, settings, progress)
+    findings = find_discrepancies(claims, loaded.articles, settings)
+    return Report(loaded.articles, tuple(claims), tuple(findings), loaded.warnings)

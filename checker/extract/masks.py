@@ -1,0 +1,61 @@
+"""Spans that hold digits but no count claim: dates, times, ages, fractions."""
+
+from __future__ import annotations
+
+import re
+
+MONTH = (
+    r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?"
+    r"|Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?"
+)
+_DAY = r"\d{1,2}(?:st|nd|rd|th)?"
+_AMPM = r"(?:[ap]\.\s?m\.|[ap]m\b|[AP]M\b)"
+_ZONE = r"(?:GMT|UTC|BST|CET|CEST|EST|EDT|CST|CDT|MST|MDT|PST|PDT|WIB|IST|AEST|AEDT|JST|hours?|hrs|local time)"
+
+# Case matters for months ("May 8", not "may"), so only the time and age parts ignore it.
+_DATES = re.compile(
+    rf"\b\d{{4}}-\d{{1,2}}-\d{{1,2}}\b"
+    rf"|\b\d{{1,2}}/\d{{1,2}}(?:/\d{{2,4}})?\b"
+    rf"|\b{MONTH}\s+{_DAY}(?:,?\s+\d{{4}})?(?![\w])"
+    rf"|\b{_DAY}\s+(?:of\s+)?{MONTH}(?:,?\s+\d{{4}})?(?![\w])"
+    rf"|\b{MONTH}\s+\d{{4}}\b"
+)
+_TIMES = re.compile(
+    rf"\b\d{{1,2}}[:.]\d{{2}}\s*{_AMPM}"
+    rf"|\b\d{{1,2}}:\d{{2}}(?::\d{{2}})?(?:\s*{_ZONE})?"
+    rf"|\b\d{{1,2}}\s*{_AMPM}"
+    rf"|\b\d{{4}}\s*(?:{_ZONE})\b"
+    rf"|\b\d{{1,2}}\s*o'clock\b",
+)
+_AGES = re.compile(
+    r"\b\d{1,3}[\s-]*(?:years?|yrs?)[\s-]*old\b"
+    r"|\b\d{1,3}-year-old\b"
+    r"|\baged?\s+(?:of\s+)?\d{1,3}\b"
+    r"|\bages?\s+(?:of\s+)?\d{1,3}(?:\s*(?:-|to|and)\s*\d{1,3})?\b"
+    r"|\b(?:in\s+(?:his|her|their)\s+(?:early\s+|late\s+|mid-?)?)\d0s\b",
+    re.IGNORECASE,
+)
+# "Riva, 47, of Sterling Heights" and "Kafoury (63)": an age after a capitalized name.
+_NAME_AGE = re.compile(
+    r"\b[A-Z][a-z]+(?:,\s*|\s\()(?P<n>\d{1,3})(?=\s*(?:,|\)|;|$|\s+(?:of|from|and|was|is|who|said)\b))"
+)
+_OTHER = re.compile(
+    r"\b\d+/\d+\b"  # fractions and scores
+    r"|(?:\bNo\.|\bNos\.|\bnumber|#)\s*\d+"
+    r"|\b\d+(?:st|nd|rd|th)\b"
+    r"|\b\d+\s+(?:[A-Z][a-z]+\s+){1,3}(?:Street|St\.|Avenue|Ave\.|Road|Rd\.|Boulevard|Blvd\.|Lane|Drive|Way|Place|Court|Highway)",
+)
+
+
+def masked_spans(text: str) -> list[tuple[int, int]]:
+    """Return the sorted spans of dates, times, ages and the like in a sentence."""
+    spans = []
+    for pattern in (_DATES, _TIMES, _AGES, _OTHER):
+        spans.extend(m.span() for m in pattern.finditer(text))
+    spans.extend(m.span("n") for m in _NAME_AGE.finditer(text))
+    return sorted(spans)
+
+
+def overlaps(spans: list[tuple[int, int]], start: int, end: int) -> bool:
+    """Tell whether [start, end) overlaps any of the spans."""
+    return any(s < end and start < e for s, e in spans)

@@ -1,0 +1,183 @@
+"""Say what a number is about: its predicate, its counted thing and the actor."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from checker.lexicon import Predicate, PredicateLexicon
+
+_WORD = re.compile(r"[A-Za-z][A-Za-z'’-]*")
+# Words that end a noun phrase: function words, auxiliaries, pronouns.
+_STOP = frozenset(
+    """a an the and or but nor of in on at to for from by with into onto over under about
+    after before during since until than as that which who whom whose this these those
+    is are was were be been being have has had do does did will would shall should can
+    could may might must also not no only just still even more most less least other
+    others's it its they them their there here he she his her we our you your i my me us
+    so such very too some any each every all both either neither per while when where
+    were across against along among around near off out up down between through toward
+    towards within without upon via amid amidst including according said says say told
+    reported reportedly believed feared""".split()
+)
+_AUX = frozenset(
+    """were was is are been be being have has had reportedly reported confirmed also later
+    now so far already believed feared said all still officially initially then who that
+    which being left were more""".split()
+)
+_SKIP_BACK = frozenset(
+    """the a an of to at by some its their his her about least more than as many further
+    additional another total with had have has been was were is are confirmed officially
+    reportedly nearly almost over up just only roughly approximately around estimated
+    an""".split()
+)
+_PARTICIPLES = frozenset(
+    """taken held given seen known left made found brought kept shot hit caught born put set
+    sent built thrown driven stolen hidden written beaten chosen drawn fallen frozen risen
+    shaken spoken sworn torn worn struck stuck fled led fed bled slain dead hurt""".split()
+)
+_BEFORE_NOUN = re.compile(r"([A-Za-z][A-Za-z-]*)\s+(?:of|for|at|to)\s+(?:just\s+|only\s+|about\s+|some\s+)?$")
+_NAME = re.compile(r"((?:[A-Z][\w'’.-]*\s+){0,3}[A-Z][\w'’.-]*)\s+$")
+
+
+@dataclass(frozen=True, slots=True)
+class Topic:
+    """What a number is about."""
+
+    predicate: str
+    cumulative: bool
+    thing: str  # canonical singular head noun, "" when unknown
+    words: str  # the noun phrase as written, lower-case
+    actors: tuple[str, ...]
+
+
+def topic_of(sentence: str, start: int, end: int, dimension: str, lex: PredicateLexicon,
+             bounds: tuple[int, int]) -> Topic:
+    """Find the topic of the number at [start, end) in a sentence."""
+    words, np_end = _noun_phrase(sentence, end)
+    if not words and dimension != "count":
+        before = _BEFORE_NOUN.search(sentence[max(0, start - 40):start])
+        words = [before.group(1).lower()] if before and before.group(1).lower() not in _STOP else []
+    # Away from counts a far-off verb rarely governs the number ("a weeklong truce ... released").
+    near = bounds if dimension == "count" else (start, start)
+    predicate, agent = _predicate(sentence, start, np_end if words else end, lex, near)
+    thing = canonical_thing(words[-1], lex) if words else ""
+    return Topic(predicate.name if predicate else "", bool(predicate and predicate.cumulative),
+                 thing, " ".join(words), (agent,) if agent else ())
+
+
+def canonical_thing(word: str, lex: PredicateLexicon) -> str:
+    """Return the canonical singular form of a counted noun."""
+    word = word.lower().replace("’", "'")
+    if word in lex.things:
+        return lex.things[word]
+    singular = singularize(word)
+    return lex.things.get(singular, singular)
+
+
+def singularize(word: str) -> str:
+    """Return a plain English singular for a plural noun (good enough for matching)."""
+    if word.endswith("ies") and len(word) > 4:
+        return word[:-3] + "y"
+    if word.endswith(("ches", "shes", "sses", "xes")):
+        return word[:-2]
+    if word.endswith("men"):
+        return word[:-3] + "man"
+    if word.endswith("s") and not word.endswith(("ss", "us", "is")) and len(word) > 3:
+        return word[:-1]
+    return word
+
+
+def _noun_phrase(sentence: str, end: int) -> tuple[list[str], int]:
+    """Read up to four noun-phrase words after a number ("Israeli soldiers")."""
+    rest = sentence[end:]
+    offset = end
+    of = re.match(r"\s+of\s+(?:the\s+|their\s+|its\s+|his\s+|her\s+)?", rest)
+    if of:
+        rest, offset = rest[of.end():], end + of.end()
+    words: list[str] = []
+    last_end = offset
+    position = 0
+    for match in _WORD.finditer(rest):
+        gap = rest[position:match.start()]
+        if gap.strip(" -") or (words and len(words) >= 4):
+            break
+        word = match.group().lower()
+        if word in _STOP:
+            break
+        verbal = word.endswith(("ing", "ed")) or word in _PARTICIPLES
+        if verbal and not _followed_by_noun(rest, match.end()):
+            break
+        words.append(word)
+        position = match.end()
+        last_end = offset + match.end()
+    return words, last_end
+
+
+def _followed_by_noun(rest: str, position: int) -> bool:
+    following = re.match(r"\s+([A-Za-z][A-Za-z-]*)", rest[position:])
+    return bool(following) and following.group(1).lower() not in _STOP
+
+
+def _predicate(sentence: str, start: int, np_end: int, lex: PredicateLexicon,
+               bounds: tuple[int, int]) -> tuple[Predicate | None, str]:
+    """Find the predicate next to the number: after its noun phrase, else before it."""
+    after = _after(sentence, np_end, lex)
+    if after:
+        return after, _by_agent(sentence, np_end)
+    before, position = _before(sentence, start, lex)
+    if before:
+        name = _NAME.search(sentence[max(0, position - 60):position])
+        return before, name.group(1) if name else ""
+    return _nearest(sentence, start, np_end, lex, bounds), ""
+
+
+def _after(sentence: str, position: int, lex: PredicateLexicon) -> Predicate | None:
+    for skipped, match in enumerate(_WORD.finditer(sentence, position)):
+        if sentence[position:match.start()].strip(" ,") or skipped > 4:
+            return None
+        found = _predicate_at(sentence, match.start(), lex)
+        if found:
+            return found
+        if match.group().lower() not in _AUX:
+            return None
+        position = match.end()
+    return None
+
+
+def _before(sentence: str, start: int, lex: PredicateLexicon) -> tuple[Predicate | None, int]:
+    words = list(_WORD.finditer(sentence, max(0, start - 80), start))
+    for skipped, match in enumerate(reversed(words)):
+        if skipped > 5:
+            break
+        for predicate in lex.predicates:
+            for found in predicate.pattern.finditer(sentence, max(0, match.start() - 30), match.end()):
+                if found.end() == match.end():
+                    return predicate, found.start()
+        if match.group().lower() not in _SKIP_BACK:
+            break
+    return None, start
+
+
+def _predicate_at(sentence: str, position: int, lex: PredicateLexicon) -> Predicate | None:
+    for predicate in lex.predicates:
+        if predicate.pattern.match(sentence, position):
+            return predicate
+    return None
+
+
+def _nearest(sentence: str, start: int, end: int, lex: PredicateLexicon, bounds: tuple[int, int]) -> Predicate | None:
+    """Take the closest predicate within the clause that holds no other number."""
+    low, high = bounds
+    best, distance = None, 61
+    for predicate in lex.predicates:
+        for found in predicate.pattern.finditer(sentence, low, high):
+            gap = start - found.end() if found.end() <= start else found.start() - end
+            if 0 <= gap < distance:
+                best, distance = predicate, gap
+    return best
+
+
+def _by_agent(sentence: str, position: int) -> str:
+    match = re.match(r"[^.;]{0,40}?\bby\s+(?:the\s+)?((?:[A-Z][\w'’.-]*\s*){1,4})", sentence[position:])
+    return match.group(1).strip() if match else ""

@@ -1,0 +1,40 @@
+"""Claims and findings as pandas DataFrames, for export and analysis."""
+
+from __future__ import annotations
+
+import math
+
+import pandas as pd
+
+from checker.records import Article, Claim, Discrepancy
+
+CLAIM_COLUMNS = (
+    "id", "article", "source", "published", "line", "kind", "predicate", "thing", "topic",
+    "actors", "text", "value", "dimension", "unit", "low", "high", "sentence",
+)
+
+
+def _bound(value: float) -> float | None:
+    return None if math.isinf(value) else value
+
+
+def claims_frame(claims: list[Claim] | tuple[Claim, ...], articles: dict[str, Article]) -> pd.DataFrame:
+    """Return one row per claim, values in the base unit of their dimension."""
+    rows = []
+    for c in claims:
+        article = articles[c.article_id]
+        rows.append((
+            c.id, c.article_id, article.source or "", article.published.isoformat() if article.published else "",
+            c.line, c.kind, c.predicate, c.thing, c.topic, "; ".join(c.actors), c.text, c.value.display,
+            c.value.dimension, c.value.unit, _bound(c.value.interval.lo), _bound(c.value.interval.hi),
+            c.sentence.text,
+        ))
+    return pd.DataFrame(rows, columns=list(CLAIM_COLUMNS))
+
+
+def findings_frame(findings: list[Discrepancy] | tuple[Discrepancy, ...]) -> pd.DataFrame:
+    """Return one row per finding with both claim ids."""
+    rows = [(d.id, d.rule, d.name, d.kind, d.verdict, d.severity, d.topic, d.a.id, d.b.id, d.explanation)
+            for d in findings]
+    columns = ["id", "rule", "name", "kind", "verdict", "severity", "topic", "claim_a", "claim_b", "explanation"]
+    return pd.DataFrame(rows, columns=columns)

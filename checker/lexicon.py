@@ -1,0 +1,129 @@
+"""Load the editor-readable lexicons in rules/ into compiled, frozen form."""
+
+from __future__ import annotations
+
+import re
+import tomllib
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+from checker.errors import RulesError
+
+RULES_DIR = Path(__file__).resolve().parent.parent / "rules"
+
+
+@dataclass(frozen=True, slots=True)
+class Unit:
+    """A written unit form and what it means."""
+
+    dimension: str
+    factor: float
+    precision: str
+
+
+@dataclass(frozen=True, slots=True, eq=False)
+class QuantityLexicon:
+    """Qualifiers, scales, units and special number words."""
+
+    qualifiers: dict[str, str]  # phrase -> qualifier kind
+    bounds: dict[str, float]
+    vague: dict[str, float]
+    fixed: dict[str, float]
+    scales: dict[str, float]
+    units: dict[str, Unit]  # lower-case written form -> unit
+    unit_words: dict[str, Unit]  # words that are a quantity on their own ("weeklong")
+    precision: dict[str, str]  # dimension -> precision policy
+    currency_symbols: dict[str, str]
+    currency_words: dict[str, str]
+
+
+@dataclass(frozen=True, slots=True)
+class Predicate:
+    """A canonical predicate and the pattern that finds it."""
+
+    name: str
+    pattern: re.Pattern[str]
+    cumulative: bool
+
+
+@dataclass(frozen=True, slots=True, eq=False)
+class PredicateLexicon:
+    """Predicates and synonyms of counted things."""
+
+    predicates: tuple[Predicate, ...]
+    things: dict[str, str]  # written noun (lower-case) -> canonical thing
+
+
+def read_toml(path: Path) -> dict:
+    """Read a TOML file, turning any failure into a RulesError naming the file."""
+    try:
+        with open(path, "rb") as handle:
+            return tomllib.load(handle)
+    except OSError as err:
+        raise RulesError(f"{path}: cannot read rules file ({err.strerror or err})") from err
+    except tomllib.TOMLDecodeError as err:
+        raise RulesError(f"{path}: not valid TOML ({err})") from err
+
+
+def compile_pattern(text: str, where: str) -> re.Pattern[str]:
+    """Compile a whole-word, case-insensitive pattern or raise a RulesError."""
+    try:
+        return re.compile(rf"(?<![\w-])(?:{text})(?![\w-])", re.IGNORECASE)
+    except re.error as err:
+        raise RulesError(f"{where}: bad pattern {text!r} ({err})") from err
+
+
+@lru_cache(maxsize=8)
+def load_quantities(rules_dir: Path = RULES_DIR) -> QuantityLexicon:
+    """Load rules/quantities.toml."""
+    path = rules_dir / "quantities.toml"
+    data = read_toml(path)
+    try:
+        return _quantity_lexicon(data)
+    except (KeyError, TypeError, ValueError) as err:
+        raise RulesError(f"{path}: missing or malformed entry ({err})") from err
+
+
+def _quantity_lexicon(data: dict) -> QuantityLexicon:
+    qualifiers = {phrase: kind for kind, phrases in data["qualifiers"].items() for phrase in phrases}
+    units: dict[str, Unit] = {}
+    unit_words: dict[str, Unit] = {}
+    precision = {}
+    for dim, spec in data["dimensions"].items():
+        precision[dim] = spec["precision"]
+        for form, factor in spec.get("units", {}).items():
+            units[form.lower()] = Unit(dim, float(factor), spec["precision"])
+        for form, factor in spec.get("words", {}).items():
+            unit_words[form.lower()] = Unit(dim, float(factor), spec["precision"])
+    money = data["money"]
+    precision["money"] = money["precision"]
+    return QuantityLexicon(
+        qualifiers=qualifiers,
+        bounds={k: float(v) for k, v in data["bounds"].items()},
+        vague={k: float(v) for k, v in data["vague"].items()},
+        fixed={k: float(v) for k, v in data["fixed"].items()},
+        scales={k: float(v) for k, v in data["scales"].items()},
+        units=units,
+        unit_words=unit_words,
+        precision=precision,
+        currency_symbols=dict(money["symbols"]),
+        currency_words={k.lower(): v for k, v in money["words"].items()},
+    )
+
+
+@lru_cache(maxsize=8)
+def load_predicates(rules_dir: Path = RULES_DIR) -> PredicateLexicon:
+    """Load rules/predicates.toml."""
+    path = rules_dir / "predicates.toml"
+    data = read_toml(path)
+    try:
+        predicates = tuple(
+            Predicate(name, compile_pattern("|".join(spec["patterns"]), f"{path} [{name}]"),
+                      bool(spec.get("cumulative", False)))
+            for name, spec in data["predicates"].items()
+        )
+        things = {word.lower(): canon for canon, words in data.get("things", {}).items() for word in words}
+    except (KeyError, TypeError) as err:
+        raise RulesError(f"{path}: missing or malformed entry ({err})") from err
+    return PredicateLexicon(predicates, things)

@@ -1,0 +1,234 @@
+"""Read files, folders, manifests and article tables into Article records."""
+
+from __future__ import annotations
+
+import codecs
+import dataclasses
+import os
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass
+from datetime import date, datetime
+from pathlib import Path
+
+from checker import tables
+from checker.errors import InputError
+from checker.records import Article
+
+META_KEYS = ("source", "published", "title", "url")
+
+
+@dataclass(frozen=True, slots=True)
+class LoadResult:
+    """The articles read, in a stable order, and the problems met on the way."""
+
+    articles: tuple[Article, ...]
+    warnings: tuple[str, ...]
+
+
+class _Skip(Exception):
+    """A file that cannot be loaded; the message says why."""
+
+
+def load_paths(paths: Sequence[str | os.PathLike], max_bytes: int = 20_000_000) -> LoadResult:
+    """Load every article in the given files and folders."""
+    names = [os.fsdecode(path) for path in paths]
+    batch = _Batch(max_bytes)
+    articles = batch.load(names)
+    if not articles:
+        detail = f" ({'; '.join(batch.warnings[:3])})" if batch.warnings else ""
+        raise InputError(f"no readable article in: {', '.join(names)}{detail}")
+    return LoadResult(tuple(articles), tuple(batch.warnings))
+
+
+class _Batch:
+    """One loading run: the warnings so far and the manifests already read."""
+
+    def __init__(self, max_bytes: int) -> None:
+        self.max_bytes = max_bytes
+        self.warnings: list[str] = []
+        self.manifests: dict[str, dict[str, tables.Row]] = {}
+
+    def load(self, paths: list[str]) -> list[Article]:
+        """Return the articles of all paths, with unique ids."""
+        articles: list[Article] = []
+        for path, kind in self._collect(paths):
+            try:
+                articles.extend(self._table(path) if kind == "table" else self._text(path))
+            except _Skip as skip:
+                self.warnings.append(f"{path}: skipped: {skip}")
+        return self._unique_ids(articles)
+
+    def _collect(self, paths: list[str]) -> list[tuple[str, str]]:
+        found: dict[str, tuple[str, str]] = {}
+        for path in paths:
+            if not os.path.exists(path):
+                raise InputError(f"path not found: {path}")
+            listed = self._walk(path) if os.path.isdir(path) else self._explicit(path)
+            for entry in listed:
+                found.setdefault(os.path.realpath(entry[0]), entry)
+        return sorted(found.values(), key=lambda entry: Path(entry[0]).parts)
+
+    def _walk(self, top: str) -> Iterator[tuple[str, str]]:
+        def unreadable(exc: OSError) -> None:
+            self.warnings.append(f"{exc.filename}: skipped: cannot read ({exc.strerror})")
+
+        for folder, dirs, files in os.walk(top, onerror=unreadable):
+            dirs[:] = sorted(name for name in dirs if not name.startswith("."))
+            for name in sorted(name for name in files if not name.startswith(".")):
+                path = os.path.join(folder, name)
+                kind = tables.folder_kind(path)
+                if kind:
+                    yield path, kind
+
+    def _explicit(self, path: str) -> list[tuple[str, str]]:
+        if os.path.basename(path).lower() == tables.MANIFEST:
+            return self._manifest_files(path)
+        return [(path, "table" if path.lower().endswith((".csv", ".jsonl")) else "text")]
+
+    def _manifest_files(self, path: str) -> list[tuple[str, str]]:
+        # A manifest given as a path stands for the files it lists beside it.
+        files, problems = tables.listed_files(path, self._manifest(os.path.dirname(path)))
+        self.warnings.extend(problems)
+        return [(file, "text") for file in files]
+
+    def _manifest(self, folder: str) -> dict[str, tables.Row]:
+        key = os.path.realpath(folder or ".")
+        if key not in self.manifests:
+            self.manifests[key] = self._read_manifest(os.path.join(folder, tables.MANIFEST))
+        return self.manifests[key]
+
+    def _read_manifest(self, path: str) -> dict[str, tables.Row]:
+        if not os.path.isfile(path):
+            return {}
+        try:
+            entries, problems = tables.manifest_entries(path, self._read(path))
+        except _Skip as skip:
+            entries, problems = {}, [f"{path}: manifest ignored: {skip}"]
+        self.warnings.extend(problems)
+        return entries
+
+    def _read(self, path: str) -> str:
+        text, note = read_text(path, self.max_bytes)
+        if note:
+            self.warnings.append(f"{path}: {note}")
+        if not text.strip():
+            raise _Skip("empty")
+        return text
+
+    def _text(self, path: str) -> list[Article]:
+        front, body, offset = split_front_matter(self._read(path))
+        if not body.strip():
+            raise _Skip("empty")
+        stem = Path(path).stem
+        meta = {**self._manifest(os.path.dirname(path)).get(stem, {})}
+        meta.update((key, value) for key, value in front.items() if value)
+        return [self._article(stem, path, body, meta, path, offset)]
+
+    def _table(self, path: str) -> list[Article]:
+        rows, problems = tables.table_rows(path, self._read(path))
+        self.warnings.extend(problems)
+        return [
+            self._article(row_id, path, _newlines(row["text"]), row, where)
+            for row_id, where, row in rows
+        ]
+
+    def _article(
+        self, id_: str, path: str, text: str, meta: tables.Row, where: str, offset: int = 0
+    ) -> Article:
+        values = {key: meta.get(key, "").strip() or None for key in META_KEYS}
+        published = values.pop("published")
+        try:
+            day = parse_date(published) if published else None
+        except ValueError:
+            self.warnings.append(
+                f"{where}: published date '{published}' not understood; treated as undated"
+            )
+            day = None
+        return Article(id=id_, path=path, text=text, published=day, line_offset=offset, **values)
+
+    def _unique_ids(self, articles: list[Article]) -> list[Article]:
+        used: set[str] = set()
+        unique = []
+        for article in articles:
+            new_id, count = article.id, 1
+            while new_id in used:
+                count += 1
+                new_id = f"{article.id}-{count}"
+            if new_id != article.id:
+                self.warnings.append(
+                    f"{article.path}: id '{article.id}' already used; renamed '{new_id}'"
+                )
+                article = dataclasses.replace(article, id=new_id)
+            used.add(new_id)
+            unique.append(article)
+        return unique
+
+
+def read_text(path: str, max_bytes: int) -> tuple[str, str | None]:
+    """Return a file's text with "\\n" line ends, and a note about its encoding or None."""
+    try:
+        size = os.stat(path).st_size
+        if size > max_bytes:
+            raise _Skip(f"{_size(size)} is over the {_size(max_bytes)} limit")
+        with open(path, "rb") as handle:
+            data = handle.read()
+    except OSError as exc:
+        raise _Skip(f"cannot read ({exc.strerror or exc})") from exc
+    text, note = decode(data)
+    return _newlines(text), note
+
+
+def decode(data: bytes) -> tuple[str, str | None]:
+    """Return the bytes as text, and a note when the encoding was guessed."""
+    utf16 = data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE))
+    if b"\0" in data[:8192] and not utf16:
+        raise _Skip("binary file")
+    for codec in ("utf-16",) if utf16 else ("utf-8-sig", "cp1252"):
+        try:
+            text = data.decode(codec)
+        except UnicodeDecodeError:
+            continue
+        return text, ("not UTF-8, read as cp1252" if codec == "cp1252" else None)
+    raise _Skip("binary file")
+
+
+def split_front_matter(text: str) -> tuple[dict[str, str], str, int]:
+    """Return the front-matter pairs, the body and the number of lines before the body."""
+    lines = text.split("\n")
+    if lines[0].rstrip() == "---":
+        for index in range(1, len(lines)):
+            if lines[index].rstrip() == "---":
+                return _pairs(lines[1:index]), "\n".join(lines[index + 1 :]), index + 1
+    return {}, text, 0
+
+
+def parse_date(value: str) -> date:
+    """Return the date of an ISO date or datetime; raise ValueError otherwise."""
+    try:
+        return date.fromisoformat(value)
+    except ValueError:
+        return datetime.fromisoformat(value).date()
+
+
+def _pairs(lines: list[str]) -> dict[str, str]:
+    pairs = {}
+    for line in lines:
+        key, colon, value = line.partition(":")
+        key = key.strip().lower()
+        if colon and key in META_KEYS:
+            pairs[key] = _unquote(value.strip())
+    return pairs
+
+
+def _unquote(value: str) -> str:
+    if len(value) >= 2 and value[0] == value[-1] and value[0] in "\"'":
+        return value[1:-1]
+    return value
+
+
+def _newlines(text: str) -> str:
+    return text.replace("\r\n", "\n").replace("\r", "\n")
+
+
+def _size(count: int) -> str:
+    return f"{count / 1e6:.1f} MB" if count >= 100_000 else f"{count} bytes"

@@ -1,0 +1,61 @@
+"""Blocking and rapidfuzz scoring: which claims speak of the same fact."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Iterable, Iterator
+
+import numpy as np
+from rapidfuzz import fuzz, process
+
+from checker.records import Claim
+
+
+def block_key(claim: Claim) -> tuple[str, str, str, str] | None:
+    """Return the block a claim is compared within, or None when it says too little."""
+    if not claim.thing and (not claim.predicate or claim.value.dimension != "count"):
+        return None  # a bare number with no subject matches anything: never compare it
+    return claim.kind, claim.value.dimension, claim.predicate, claim.thing
+
+
+def candidate_pairs(claims: Iterable[Claim], threshold: float, same_article: bool = False) -> Iterator[tuple[Claim, Claim, float]]:
+    """Yield pairs of claims in one block whose values differ and whose topics match."""
+    blocks: dict[tuple, list[Claim]] = defaultdict(list)
+    for claim in claims:
+        key = block_key(claim)
+        if key is not None:
+            blocks[key].append(claim)
+    for key in sorted(blocks):
+        members = blocks[key]
+        if len(members) > 1:
+            yield from _block_pairs(members, threshold, same_article)
+
+
+def _block_pairs(members: list[Claim], threshold: float, same_article: bool) -> Iterator[tuple[Claim, Claim, float]]:
+    """Score every pair of a block in C (rapidfuzz cdist), keep disjoint, similar ones."""
+    lo = np.array([c.value.interval.lo for c in members])
+    hi = np.array([c.value.interval.hi for c in members])
+    lo_closed = np.array([c.value.interval.lo_closed for c in members])
+    hi_closed = np.array([c.value.interval.hi_closed for c in members])
+    # a before b: a.hi < b.lo, or they touch at a bound one of them leaves out
+    before = (hi[:, None] < lo[None, :]) | ((hi[:, None] == lo[None, :]) & ~(hi_closed[:, None] & lo_closed[None, :]))
+    disjoint = before | before.T
+    articles = np.array([c.article_id for c in members])
+    if not same_article:
+        disjoint &= articles[:, None] != articles[None, :]
+    disjoint = np.triu(disjoint, k=1)
+    if not disjoint.any():
+        return
+    scores = process.cdist([c.topic for c in members], [c.topic for c in members],
+                           scorer=fuzz.token_set_ratio, score_cutoff=threshold, workers=1)
+    for i, j in zip(*np.nonzero(disjoint & (scores >= threshold))):
+        a, b = members[i], members[j]
+        if actors_agree(a, b, threshold):
+            yield a, b, float(scores[i, j])
+
+
+def actors_agree(a: Claim, b: Claim, threshold: float) -> bool:
+    """Tell whether two claims' actors could be the same (unknown actors always can)."""
+    if not a.actors or not b.actors:
+        return True
+    return any(fuzz.token_set_ratio(x, y) >= threshold for x in a.actors for y in b.actors)

@@ -1,0 +1,114 @@
+"""Turn the parts of a number mention into an interval in a base unit."""
+
+from __future__ import annotations
+
+import math
+import re
+
+from text_to_num import text2num
+
+from checker.lexicon import QuantityLexicon
+from checker.records import Interval
+
+_DIGITS = re.compile(r"^[\d,]*\.?\d+$")
+
+
+def number_value(text: str, lex: QuantityLexicon) -> float | None:
+    """Read a written number ("20,000", "twenty-one", "a dozen") as a float."""
+    word = " ".join(text.lower().split())
+    if _DIGITS.match(word):
+        return float(word.replace(",", ""))
+    if word in lex.fixed:
+        return lex.fixed[word]
+    try:
+        return float(text2num(word, "en"))
+    except ValueError:
+        return None
+
+
+def rounding(text: str, value: float, scale: float, policy: str) -> float:
+    """Return the half-width that the written precision of a number allows."""
+    digits = text.replace(",", "")
+    if not _DIGITS.match(digits):  # spelled numbers round like the same digits
+        digits = str(int(value)) if value == int(value) else repr(value)
+    if "." in digits:
+        return 0.5 * 10 ** -len(digits.split(".")[1]) * scale
+    if policy == "exact" and scale == 1:
+        return 0.0
+    if policy == "sigfig" and len(digits) > 1:
+        zeros = len(digits) - len(digits.rstrip("0"))
+        return 0.5 * 10**zeros * scale
+    return 0.5 * scale
+
+
+def qualify(value: float, half: float, qualifier: str, lex: QuantityLexicon) -> Interval:
+    """Return the interval a qualifier gives to a value with a rounding half-width."""
+    bounds = lex.bounds
+    if qualifier == "above":
+        return Interval(value, value * bounds["above_cap"], False, True)
+    if qualifier == "atleast":
+        return Interval(value, math.inf, True, False)
+    if qualifier == "below":
+        return Interval(0.0, value, True, False)
+    if qualifier == "atmost":
+        return Interval(0.0, value, True, True)
+    if qualifier == "nearly":
+        return Interval(value * bounds["nearly_floor"], value, True, False)
+    if qualifier == "about":
+        spread = max(value * bounds["about_tolerance"], half)
+        return Interval(value - spread, value + spread)
+    if qualifier == "vague":
+        return Interval(value, math.inf, True, False)
+    if qualifier == "several":
+        return Interval(3 * value, 10 * value, True, False)
+    if half:
+        return Interval(value - half, value + half, True, False)
+    return Interval.point(value)
+
+
+def format_number(value: float) -> str:
+    """Format a value compactly with thousands separators."""
+    if math.isinf(value):
+        return "∞"
+    if value == int(value):
+        return f"{int(value):,}"
+    rounded = float(f"{value:.4g}")  # converted units carry no more than four figures
+    return f"{rounded:,.0f}" if rounded == int(rounded) else f"{rounded:,}"
+
+
+_DISPLAY = {
+    "duration": ((86400, "days"), (3600, "hours"), (60, "minutes"), (1, "seconds")),
+    "length": ((1000, "km"), (1, "m")),
+    "speed": ((1 / 3.6, "km/h"),),
+    "area": ((1e6, "km²"), (1, "m²")),
+    "mass": ((1000, "t"), (1, "kg")),
+}
+
+
+def display_unit(dimension: str, value: float) -> tuple[float, str]:
+    """Pick a readable unit for showing a value of a dimension."""
+    for factor, name in _DISPLAY.get(dimension, ()):
+        if abs(value) >= factor or factor == _DISPLAY[dimension][-1][0]:
+            return factor, name
+    if dimension.startswith("money:"):
+        return 1.0, dimension.split(":", 1)[1]
+    if dimension == "percent":
+        return 1.0, "%"
+    return 1.0, ""
+
+
+def describe(interval: Interval, dimension: str, qualifier: str) -> str:
+    """Describe a normalized value for people: "> 100", "60 days", "300–500 m"."""
+    anchor = interval.lo if qualifier in ("above", "atleast", "vague") else interval.hi
+    if qualifier in ("", "about", "nearly") or interval.lo == interval.hi:
+        anchor = (interval.lo + interval.hi) / 2 if qualifier in ("", "about") else interval.hi
+    factor, unit = display_unit(dimension, anchor if not math.isinf(anchor) else interval.lo)
+    sign = {"above": "> ", "atleast": "≥ ", "vague": "≥ ", "below": "< ", "atmost": "≤ ",
+            "nearly": "< ", "about": "≈ "}.get(qualifier, "")
+    if qualifier in ("range", "several"):
+        text = f"{format_number(interval.lo / factor)}–{format_number(interval.hi / factor)}"
+    else:
+        text = sign + format_number(round(anchor / factor, 6))
+    if unit == "%":
+        return text + "%"
+    return f"{text} {unit}".strip() if not dimension.startswith("money:") else f"{unit} {text}"

@@ -1,0 +1,31 @@
+"""Write report files: all of them whole, or none."""
+
+from __future__ import annotations
+
+import os
+import tempfile
+from pathlib import Path
+
+from checker.errors import InputError
+
+
+def write_all(folder: Path, files: dict[str, str]) -> list[Path]:
+    """Write every named text into the folder; on any failure leave none half-written."""
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+    except OSError as err:
+        raise InputError(f"{folder}: cannot create output folder ({err.strerror or err})") from err
+    staged: list[tuple[str, Path]] = []
+    try:
+        for name, text in files.items():
+            handle, temp = tempfile.mkstemp(prefix=f".{name}.", dir=folder)
+            staged.append((temp, folder / name))
+            with os.fdopen(handle, "w", encoding="utf-8", newline="") as out:
+                out.write(text)
+        for temp, final in staged:
+            os.replace(temp, final)
+    except OSError as err:
+        for temp, _ in staged:
+            Path(temp).unlink(missing_ok=True)
+        raise InputError(f"{folder}: cannot write reports ({err.strerror or err})") from err
+    return [final for _, final in staged]

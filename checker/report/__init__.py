@@ -1,0 +1,15 @@
+"""Reporters: each renders a finished Report as text, picked by name."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from checker.records import Report
+from checker.report import csv, json, markdown, table
+
+REPORTERS: dict[str, Callable[[Report], str]] = {
+    "table": table.render,
+    "markdown": markdown.render,
+    "json": json.render,
+    "csv": csv.render,
+}
