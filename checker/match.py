@@ -13,8 +13,8 @@ from checker.records import Claim
 
 def block_key(claim: Claim) -> tuple[str, str, str, str] | None:
     """Return the block a claim is compared within, or None when it says too little."""
-    if not claim.thing and (not claim.predicate or claim.value.dimension != "count"):
-        return None  # a bare number with no subject matches anything: never compare it
+    if not claim.thing:
+        return None  # a number with no counted thing ("killing 40") matches too much: never compare it
     return claim.kind, claim.value.dimension, claim.predicate, claim.thing
 
 

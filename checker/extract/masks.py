@@ -39,6 +39,13 @@ _AGES = re.compile(
 _NAME_AGE = re.compile(
     r"\b[A-Z][a-z]+(?:,\s*|\s\()(?P<n>\d{1,3})(?=\s*(?:,|\)|;|$|\s+(?:of|from|and|was|is|who|said)\b))"
 )
+_SPELLED_SMALL = r"(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|a few|several|a couple of|many)"
+# "12 days ago", "two weeks later": a point in time, not a duration claim.
+_RELATIVE = re.compile(
+    rf"\b(?:\d+|{_SPELLED_SMALL})[\s-]+(?:seconds?|minutes?|hours?|days?|weeks?|months?|years?|decades?)"
+    r"\s+(?:ago|earlier|later|before|after|previously|since|from now|back)\b",
+    re.IGNORECASE,
+)
 _OTHER = re.compile(
     r"\b\d+/\d+\b"  # fractions and scores
     r"|(?:\bNo\.|\bNos\.|\bnumber|#)\s*\d+"
@@ -50,7 +57,7 @@ _OTHER = re.compile(
 def masked_spans(text: str) -> list[tuple[int, int]]:
     """Return the sorted spans of dates, times, ages and the like in a sentence."""
     spans = []
-    for pattern in (_DATES, _TIMES, _AGES, _OTHER):
+    for pattern in (_DATES, _TIMES, _AGES, _RELATIVE, _OTHER):
         spans.extend(m.span() for m in pattern.finditer(text))
     spans.extend(m.span("n") for m in _NAME_AGE.finditer(text))
     return sorted(spans)

@@ -36,6 +36,8 @@ _PARTICIPLES = frozenset(
     sent built thrown driven stolen hidden written beaten chosen drawn fallen frozen risen
     shaken spoken sworn torn worn struck stuck fled led fed bled slain dead hurt""".split()
 )
+_OF = re.compile(r"\s+of\s+(?:the\s+|their\s+|its\s+|his\s+|her\s+)?")
+_OF_IN = re.compile(r"\s+(?:of|in|for)\s+(?:the\s+|their\s+|its\s+|his\s+|her\s+|new\s+)?")
 _BEFORE_NOUN = re.compile(r"([A-Za-z][A-Za-z-]*)\s+(?:of|for|at|to)\s+(?:just\s+|only\s+|about\s+|some\s+)?$")
 _NAME = re.compile(r"((?:[A-Z][\w'’.-]*\s+){0,3}[A-Z][\w'’.-]*)\s+$")
 
@@ -54,7 +56,7 @@ class Topic:
 def topic_of(sentence: str, start: int, end: int, dimension: str, lex: PredicateLexicon,
              bounds: tuple[int, int]) -> Topic:
     """Find the topic of the number at [start, end) in a sentence."""
-    words, np_end = _noun_phrase(sentence, end)
+    words, np_end = _noun_phrase(sentence, end, dimension)
     if not words and dimension != "count":
         before = _BEFORE_NOUN.search(sentence[max(0, start - 40):start])
         words = [before.group(1).lower()] if before and before.group(1).lower() not in _STOP else []
@@ -88,11 +90,13 @@ def singularize(word: str) -> str:
     return word
 
 
-def _noun_phrase(sentence: str, end: int) -> tuple[list[str], int]:
-    """Read up to four noun-phrase words after a number ("Israeli soldiers")."""
+def _noun_phrase(sentence: str, end: int, dimension: str) -> tuple[list[str], int]:
+    """Read up to four noun-phrase words after a number ("Israeli soldiers", "in aid")."""
     rest = sentence[end:]
     offset = end
-    of = re.match(r"\s+of\s+(?:the\s+|their\s+|its\s+|his\s+|her\s+)?", rest)
+    # Sums and shares name their thing after a preposition: "$4 billion in aid", "10% of wages".
+    linker = _OF if dimension == "count" else _OF_IN
+    of = linker.match(rest)
     if of:
         rest, offset = rest[of.end():], end + of.end()
     words: list[str] = []

@@ -36,13 +36,25 @@ def rounding(text: str, value: float, scale: float, policy: str) -> float:
     if policy == "exact" and scale == 1:
         return 0.0
     if policy == "sigfig" and len(digits) > 1:
+        # A round figure is read as rounded one place below its last nonzero digit:
+        # "170,000" +/- 500, "2,000" +/- 50, "10" +/- 0.5 (unit conversions are rounded so).
         zeros = len(digits) - len(digits.rstrip("0"))
-        return 0.5 * 10**zeros * scale
+        return 0.5 * 10 ** max(zeros - 1, 0) * scale
     return 0.5 * scale
 
 
 def qualify(value: float, half: float, qualifier: str, lex: QuantityLexicon) -> Interval:
     """Return the interval a qualifier gives to a value with a rounding half-width."""
+    interval = _qualify(value, half, qualifier, lex)
+    # Round away float noise so that 8.6 + 0.05 and 8.7 - 0.05 meet exactly.
+    return Interval(_clean(interval.lo), _clean(interval.hi), interval.lo_closed, interval.hi_closed)
+
+
+def _clean(bound: float) -> float:
+    return bound if math.isinf(bound) else float(f"{bound:.12g}")
+
+
+def _qualify(value: float, half: float, qualifier: str, lex: QuantityLexicon) -> Interval:
     bounds = lex.bounds
     if qualifier == "above":
         return Interval(value, value * bounds["above_cap"], False, True)

@@ -1,0 +1,58 @@
+"""Every check has pass/fail cases in tests/checks/<ID>.toml, and they hold."""
+
+import tomllib
+from pathlib import Path
+
+import pytest
+
+from checker.config import Settings
+from checker.engine import extract_claims, find_discrepancies
+from checker.records import Article
+from checker.rules import load_checks
+
+CASES = Path(__file__).parent / "checks"
+CHECKS = load_checks()
+
+
+def _cases():
+    for check in CHECKS:
+        path = CASES / f"{check.id}.toml"
+        data = tomllib.loads(path.read_text(encoding="utf-8")) if path.exists() else {}
+        for verdict in ("fail", "pass"):
+            for number, case in enumerate(data.get(verdict, []), 1):
+                yield pytest.param(check.id, verdict, case, id=f"{check.id}-{verdict}-{number}")
+
+
+def _findings(case):
+    if case.get("same_article"):
+        articles = [Article(id="one", path="one.txt", text=f"{case['a']}\n{case['b']}\n")]
+    else:
+        articles = [Article(id="a", path="a.txt", text=case["a"] + "\n"),
+                    Article(id="b", path="b.txt", text=case["b"] + "\n")]
+    settings = Settings()
+    return find_discrepancies(extract_claims(articles, settings), articles, settings)
+
+
+@pytest.mark.parametrize("check", CHECKS, ids=[c.id for c in CHECKS])
+def test_every_check_has_pass_and_fail_cases(check):
+    path = CASES / f"{check.id}.toml"
+    assert path.exists(), f"{check.id} ({check.name}) has no case file {path}"
+    data = tomllib.loads(path.read_text(encoding="utf-8"))
+    assert data.get("fail"), f"{path}: no [[fail]] case"
+    assert data.get("pass"), f"{path}: no [[pass]] case"
+
+
+def test_no_case_file_without_a_check():
+    ids = {c.id for c in CHECKS}
+    assert {p.stem for p in CASES.glob("*.toml")} <= ids
+
+
+@pytest.mark.parametrize(("check_id", "verdict", "case"), list(_cases()))
+def test_case(check_id, verdict, case):
+    findings = _findings(case)
+    if verdict == "pass":
+        assert findings == [], f"flagged: {[f.explanation for f in findings]}"
+        return
+    assert [f.rule for f in findings] == [check_id], f"expected one {check_id} finding, got {findings}"
+    if "severity" in case:
+        assert findings[0].severity == case["severity"]
