@@ -11,8 +11,9 @@ from tabulate import tabulate
 
 from checker import __version__
 from checker.config import FAIL_ON, FORMATS, describe, load_settings
-from checker.engine import extract_claims, run
+from checker.engine import extract_claims, merge_reports, run
 from checker.errors import InputError, RulesError
+from checker.evaluate import evaluate, read_gold, render_eval
 from checker.frames import claims_frame
 from checker.loader import load_paths
 from checker.output import write_all
@@ -127,6 +128,36 @@ def extract(paths, fmt, rules) -> None:
         click.echo(frame.to_csv(index=False, lineterminator="\n"), nl=False)
     else:
         click.echo(frame.to_json(orient="records", indent=2, force_ascii=False))
+
+
+@main.command("eval")
+@click.option("--gold", "gold_path", required=True, type=click.Path(dir_okay=False, path_type=Path),
+              help="Labelled pairs (CSV in the format of seeds-gold.csv).")
+@click.argument("paths", nargs=-1, required=True)
+@click.option("--exhaustive", is_flag=True, help="Count unlabelled findings as false (the labels list every fact).")
+@click.option("--min-precision", type=click.FloatRange(0, 1), default=0.0, help="Exit 1 when overall precision is lower.")
+@click.option("--min-recall", type=click.FloatRange(0, 1), default=0.0, help="Exit 1 when overall recall is lower.")
+@click.option("--rules", type=click.Path(file_okay=False, path_type=Path), help="Rules folder.")
+@click.option("--quiet", is_flag=True, help="Print the table only, not the missed and false findings.")
+def evaluate_command(gold_path, paths, exhaustive, min_precision, min_recall, rules, quiet) -> None:
+    """Measure precision and recall per claim kind against labelled pairs.
+
+    Each PATH is checked as a batch of its own (one story per folder), so
+    `checker eval --gold gold.csv corpus/dev/*/` never compares two stories.
+    """
+    settings = _settings(rules=rules)
+    try:
+        gold = read_gold(gold_path)
+        report = merge_reports([run([path], settings, _progress()) for path in paths])
+    except (InputError, RulesError) as err:
+        _fail(str(err))
+    _warn(report.warnings)
+    result = evaluate(report, gold, exhaustive=exhaustive)
+    click.echo(render_eval(result, verbose=not quiet))
+    overall = result.scores[-1]
+    short = (overall.precision is not None and overall.precision < min_precision) or (
+        overall.recall is not None and overall.recall < min_recall)
+    sys.exit(Exit.FINDINGS if short else Exit.CLEAN)
 
 
 @main.command()

@@ -27,7 +27,7 @@ def extract_claims(articles: Iterable[Article], settings: Settings, progress: Pr
     claims: list[Claim] = []
     for done, article in enumerate(articles, 1):
         for sentence in _sentences(article, boilerplate):
-            claims.extend(number_claims(sentence, qlex, plex))
+            claims.extend(number_claims(sentence, qlex, plex, article.published))
         if progress:
             progress(done, len(articles))
     return claims
@@ -50,7 +50,16 @@ def find_discrepancies(claims: Sequence[Claim], articles: Sequence[Article], set
         finding = COMPARATORS[check.kind](check, a, b, by_id)
         if finding is not None:
             found[finding.id] = finding
-    return sorted(found.values(), key=_order)
+    return _fold_repeats(sorted(found.values(), key=_order))
+
+
+def _fold_repeats(findings: list[Discrepancy]) -> list[Discrepancy]:
+    """Keep one finding per article pair, fact and pair of values (an article may repeat a figure)."""
+    kept: dict[tuple, Discrepancy] = {}
+    for d in sorted(findings, key=lambda d: (d.a.article_id, d.a.start, d.b.article_id, d.b.start)):
+        key = (d.rule, d.a.article_id, d.b.article_id, d.a.predicate, d.a.thing, d.a.value.display, d.b.value.display)
+        kept.setdefault(key, d)
+    return sorted(kept.values(), key=_order)
 
 
 _SEVERITY_RANK = {"high": 0, "medium": 1, "low": 2}
@@ -66,3 +75,13 @@ def run(paths: Sequence[str], settings: Settings, progress: Progress | None = No
     claims = extract_claims(loaded.articles, settings, progress)
     findings = find_discrepancies(claims, loaded.articles, settings)
     return Report(loaded.articles, tuple(claims), tuple(findings), loaded.warnings)
+
+
+def merge_reports(reports: Sequence[Report]) -> Report:
+    """Join the reports of separate batches into one (for evaluation across stories)."""
+    return Report(
+        tuple(a for r in reports for a in r.articles),
+        tuple(c for r in reports for c in r.claims),
+        tuple(d for r in reports for d in r.discrepancies),
+        tuple(w for r in reports for w in r.warnings),
+    )

@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 import csv
-from collections.abc import Iterable
+import re
+from collections import Counter
 from dataclasses import dataclass, fields
 from pathlib import Path
 
@@ -16,7 +17,7 @@ from checker.records import Claim, Discrepancy, Report
 REQUIRED = ("kind", "doc_a", "quote_a", "doc_b", "quote_b", "verdict")
 VERDICTS = ("conflict", "update", "consistent")
 POSITIVE = ("conflict", "update")
-_QUOTES = str.maketrans({c: "'" for c in "\u2018\u2019\u201a\u201b\u2032"} | {c: '"' for c in "\u201c\u201d\u201e\u201f\u2033\u00ab\u00bb"})
+_QUOTES = str.maketrans("\u2018\u2019\u201a\u201b\u2032\u201c\u201d\u201e\u201f\u2033\u00ab\u00bb", "'''''" + '"' * 7)
 
 
 @dataclass(frozen=True, slots=True)
@@ -69,18 +70,37 @@ def read_gold(path: str | Path) -> list[GoldPair]:
     path = Path(path)
     try:
         with path.open(encoding="utf-8-sig", newline="") as handle:
-            reader = csv.DictReader(handle)
-            missing = [name for name in REQUIRED if name not in (reader.fieldnames or ())]
-            if missing:
-                raise InputError(f"{path}: gold labels lack column(s) {', '.join(missing)}")
-            return [_pair(row, f"{path}:{reader.line_num}", len(reader.fieldnames)) for row in reader]
+            rows = list(csv.reader(handle))
     except (OSError, UnicodeDecodeError, csv.Error) as err:
         raise InputError(f"{path}: cannot read gold labels ({getattr(err, 'strerror', None) or err})") from err
+    header = [name.strip() for name in rows[0]] if rows else []
+    missing = [name for name in REQUIRED if name not in header]
+    if missing:
+        raise InputError(f"{path}: gold labels lack column(s) {', '.join(missing)}")
+    return [_pair(header, cells, f"{path}:{number}") for number, cells in enumerate(rows[1:], 2) if any(cells)]
 
 
-def _pair(row: dict, where: str, width: int) -> GoldPair:
-    if None in row:
-        raise InputError(f"{where}: {width + len(row[None])} fields where the header has {width} (unquoted comma?)")
+_SPLIT_THOUSANDS = re.compile(r"^\d{3}(?!\d)")
+
+
+def _rejoin(cells: list[str], width: int) -> list[str]:
+    """Mend cells split at an unquoted thousands separator ("over 20" | "000 people")."""
+    cells = list(cells)
+    index = 0
+    while len(cells) > width and index < len(cells) - 1:
+        if cells[index][-1:].isdigit() and _SPLIT_THOUSANDS.match(cells[index + 1]):
+            cells[index:index + 2] = [cells[index] + "," + cells[index + 1]]
+        else:
+            index += 1
+    return cells
+
+
+def _pair(header: list[str], cells: list[str], where: str) -> GoldPair:
+    if len(cells) > len(header):
+        cells = _rejoin(cells, len(header))
+    if len(cells) > len(header):
+        raise InputError(f"{where}: {len(cells)} fields where the header has {len(header)} (unquoted comma?)")
+    row = dict(zip(header, cells))
     values = {f.name: (row.get(f.name) or "").strip() for f in fields(GoldPair)}
     empty = [name for name in REQUIRED if not values[name]]
     if empty:
@@ -131,25 +151,14 @@ def evaluate(report: Report, gold: list[GoldPair], exhaustive: bool = False, thr
 
 def _scores(rows, found, false, missed, exhaustive, flags) -> tuple[KindScore, ...]:
     kinds = sorted({row.kind for row in rows} | {d.kind for d in flags})
-    per_kind = [_score(k, rows, found, false, missed, exhaustive) for k in kinds]
-    return (*per_kind, _total(per_kind, exhaustive))
-
-
-def _score(kind, rows, found, false, missed, exhaustive) -> KindScore:
-    positives = sum(1 for row in rows if row.kind == kind and row.verdict in POSITIVE)
-    tp = len({id(d) for d, _row in found if d.kind == kind})
-    consistent = sum(1 for d, row in false if d.kind == kind and row is not None)
-    unlabelled = sum(1 for d, row in false if d.kind == kind and row is None)
-    fn = sum(1 for row in missed if row.kind == kind)
-    return _make(kind, tp, fn, positives, consistent, unlabelled, exhaustive)
-
-
-def _total(scores: list[KindScore], exhaustive: bool) -> KindScore:
-    def total(name: str) -> int:
-        return sum(getattr(s, name) for s in scores)
-
-    return _make("all", total("tp"), total("fn"), total("labelled_positive"),
-                 total("labelled_consistent_flagged"), total("unlabelled_flags"), exhaustive)
+    count: Counter[tuple[str, str]] = Counter()
+    count.update((row.kind, "positive") for row in rows if row.verdict in POSITIVE)
+    count.update((d.kind, "tp") for d in {id(d): d for d, _row in found}.values())
+    count.update((d.kind, "consistent" if row else "unlabelled") for d, row in false)
+    count.update((row.kind, "fn") for row in missed)
+    names = ("tp", "fn", "positive", "consistent", "unlabelled")
+    per_kind = [_make(kind, *(count[kind, name] for name in names), exhaustive) for kind in kinds]
+    return (*per_kind, _make("all", *(sum(count[k, name] for k in kinds) for name in names), exhaustive))
 
 
 def _make(kind, tp, fn, positives, consistent, unlabelled, exhaustive) -> KindScore:
@@ -164,7 +173,8 @@ def render_eval(result: EvalResult, verbose: bool = True) -> str:
     headers = ["kind", "labelled", "found", "missed", "false", "precision", "recall"]
     table = [[s.kind, s.labelled_positive, s.labelled_positive - s.fn, s.fn, s.fp, _ratio(s.precision),
               _ratio(s.recall)] for s in result.scores]
-    lines = [tabulate(table, headers=headers, tablefmt="simple"), "", *_notes(result)]
+    lines = [tabulate(table, headers=headers, tablefmt="simple",
+                       disable_numparse=True, colalign=("left",) + ("right",) * 6), "", *_notes(result)]
     if verbose:
         lines += _section("missed", [_row_line(row) for row in result.missed])
         lines += _section("false", [_flag_line(d, row) for d, row in result.false])
@@ -188,7 +198,7 @@ def _notes(result: EvalResult) -> list[str]:
     return notes
 
 
-def other_verdict(found: Iterable[tuple[Discrepancy, GoldPair]]) -> int:
+def other_verdict(found: tuple[tuple[Discrepancy, GoldPair], ...]) -> int:
     """Count found rows that no flag gave the labelled verdict."""
     verdicts: dict[int, tuple[GoldPair, set[str]]] = {}
     for d, row in found:
@@ -211,5 +221,16 @@ def _row_line(row: GoldPair) -> str:
 
 def _flag_line(d: Discrepancy, row: GoldPair | None) -> str:
     label = f"labelled consistent ({_one_line(row.note) or row.topic})" if row else "unlabelled"
-    return (f"[{d.kind}] {d.a.article_id} \"{_one_line(d.a.text)}\" ({d.a.value.display}) vs "
-            f"{d.b.article_id} \"{_one_line(d.b.text)}\" ({d.b.value.display}): flagged {d.verdict}, {label}")
+    return (f"[{d.kind}] {d.a.article_id} \"{snippet(d.a)}\" ({d.a.value.display}) vs "
+            f"{d.b.article_id} \"{snippet(d.b)}\" ({d.b.value.display}): flagged {d.verdict}, {label}")
+
+
+def snippet(claim: Claim, width: int = 80) -> str:
+    """Return the claim's sentence on one line, cut to a window around the claim."""
+    text = claim.sentence.text
+    if len(text) <= width:
+        return _one_line(text)
+    middle = (claim.start + claim.end) // 2 - claim.sentence.start
+    lo = max(0, min(middle - width // 2, len(text) - width))
+    cut = _one_line(text[lo:lo + width])
+    return ("…" if lo else "") + cut + ("…" if lo + width < len(text) else "")

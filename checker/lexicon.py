@@ -45,6 +45,7 @@ class Predicate:
     name: str
     pattern: re.Pattern[str]
     cumulative: bool
+    thing: str  # what a bare number with this predicate counts, "" when nothing is implied
 
 
 @dataclass(frozen=True, slots=True, eq=False)
@@ -120,7 +121,7 @@ def load_predicates(rules_dir: Path = RULES_DIR) -> PredicateLexicon:
     try:
         predicates = tuple(
             Predicate(name, compile_pattern("|".join(spec["patterns"]), f"{path} [{name}]"),
-                      bool(spec.get("cumulative", False)))
+                      bool(spec.get("cumulative", False)), str(spec.get("thing", "")))
             for name, spec in data["predicates"].items()
         )
         things = {word.lower(): canon for canon, words in data.get("things", {}).items() for word in words}

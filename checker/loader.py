@@ -74,7 +74,7 @@ class _Batch:
 
         for folder, dirs, files in os.walk(top, onerror=unreadable):
             dirs[:] = sorted(name for name in dirs if not name.startswith("."))
-            for name in sorted(name for name in files if not name.startswith(".")):
+            for name in sorted(name for name in files if not name.startswith(".") and not _is_doc(name)):
                 path = os.path.join(folder, name)
                 kind = tables.folder_kind(path)
                 if kind:
@@ -162,6 +162,14 @@ class _Batch:
             used.add(new_id)
             unique.append(article)
         return unique
+
+
+_DOC_STEMS = ("readme", "license", "licence", "changelog", "contributing", "notice")
+
+
+def _is_doc(name: str) -> bool:
+    """Tell whether a file in a folder is the folder's documentation rather than an article."""
+    return name.lower().split(".")[0] in _DOC_STEMS
 
 
 def read_text(path: str, max_bytes: int) -> tuple[str, str | None]:

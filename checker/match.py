@@ -11,11 +11,12 @@ from rapidfuzz import fuzz, process
 from checker.records import Claim
 
 
-def block_key(claim: Claim) -> tuple[str, str, str, str] | None:
+def block_key(claim: Claim) -> tuple[str, ...] | None:
     """Return the block a claim is compared within, or None when it says too little."""
-    if not claim.thing:
-        return None  # a number with no counted thing ("killing 40") matches too much: never compare it
-    return claim.kind, claim.value.dimension, claim.predicate, claim.thing
+    if not claim.thing or claim.increment:
+        return None  # a number with no counted thing, or an addition to a total, is no fact alone
+    # A sentence anchored in another year tells of another event ("In 2004 a tsunami killed ...").
+    return claim.kind, claim.value.dimension, claim.predicate, claim.thing, claim.anchor
 
 
 def candidate_pairs(claims: Iterable[Claim], threshold: float, same_article: bool = False) -> Iterator[tuple[Claim, Claim, float]]:

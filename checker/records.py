@@ -106,6 +106,8 @@ class Claim:
     value: Quantity
     actors: tuple[str, ...] = field(default_factory=tuple)
     cumulative: bool = False
+    anchor: str = ""  # year(s) the sentence speaks of; "" for the story's own time
+    increment: bool = False  # "another four people": an addition, not a total
 
     @property
     def line(self) -> int:

@@ -2,12 +2,21 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
+from dataclasses import replace
+from datetime import date
 
 from checker.extract.mentions import Mention, find_mentions
-from checker.extract.topic import topic_of
+from checker.extract.anchors import year_anchor
+from checker.extract.topic import Topic, topic_of
 from checker.lexicon import PredicateLexicon, QuantityLexicon
 from checker.records import Claim, Quantity, Sentence, stable_id
+
+
+# "another four people", "tens of thousands more": an addition to a total, not the total.
+_INCREMENT_BEFORE = re.compile(r"\b(?:another|an additional|additional|a further|further)\s+$", re.I)
+_INCREMENT_AFTER = re.compile(r"(?:\s+[a-z]+)?\s+more\b(?!\s+than)", re.I)
 
 
 def parse_quantity(phrase: str, lex: QuantityLexicon) -> Quantity | None:
@@ -16,13 +25,20 @@ def parse_quantity(phrase: str, lex: QuantityLexicon) -> Quantity | None:
     return mentions[0].quantity if mentions else None
 
 
-def number_claims(sentence: Sentence, qlex: QuantityLexicon, plex: PredicateLexicon) -> Iterator[Claim]:
+def number_claims(sentence: Sentence, qlex: QuantityLexicon, plex: PredicateLexicon,
+                  published: date | None = None) -> Iterator[Claim]:
     """Yield the number claims of one sentence."""
     text = sentence.text
     mentions = find_mentions(text, qlex)
+    anchor = year_anchor(text, published)
+    previous: Topic | None = None
     for index, mention in enumerate(mentions):
         bounds = _clause_bounds(text, mentions, index)
         topic = topic_of(text, mention.start, mention.end, mention.quantity.dimension, plex, bounds)
+        if not topic.words and topic.predicate and previous and previous.words:
+            # "killing seven people and injuring 40": the second number counts the same thing
+            topic = replace(topic, thing=previous.thing, words=previous.words)
+        previous = topic
         start = sentence.start + mention.start
         end = sentence.start + mention.end
         label = " ".join(part for part in (topic.predicate.replace("_", " "), topic.words) if part)
@@ -40,6 +56,8 @@ def number_claims(sentence: Sentence, qlex: QuantityLexicon, plex: PredicateLexi
             value=mention.quantity,
             actors=topic.actors,
             cumulative=topic.cumulative,
+            anchor=anchor,
+            increment=bool(_INCREMENT_BEFORE.search(text, 0, mention.start) or _INCREMENT_AFTER.match(text, mention.end)),
         )
 
 

@@ -64,6 +64,8 @@ def topic_of(sentence: str, start: int, end: int, dimension: str, lex: Predicate
     near = bounds if dimension == "count" else (start, start)
     predicate, agent = _predicate(sentence, start, np_end if words else end, lex, near)
     thing = canonical_thing(words[-1], lex) if words else ""
+    if not thing and predicate and dimension == "count":
+        thing = predicate.thing  # "killing 40": a casualty count counts people
     return Topic(predicate.name if predicate else "", bool(predicate and predicate.cumulative),
                  thing, " ".join(words), (agent,) if agent else ())
 
@@ -138,7 +140,7 @@ def _predicate(sentence: str, start: int, np_end: int, lex: PredicateLexicon,
 
 def _after(sentence: str, position: int, lex: PredicateLexicon) -> Predicate | None:
     for skipped, match in enumerate(_WORD.finditer(sentence, position)):
-        if sentence[position:match.start()].strip(" ,") or skipped > 4:
+        if sentence[position:match.start()].strip() or skipped > 4:
             return None
         found = _predicate_at(sentence, match.start(), lex)
         if found:
