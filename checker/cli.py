@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import sys
+import textwrap
 from enum import IntEnum
 from pathlib import Path
 
@@ -19,6 +20,7 @@ from checker.loader import load_paths
 from checker.output import write_all
 from checker.report import REPORTERS
 from checker.report.evidence import articles_by_id
+from checker.rules import load_checks
 
 SEVERITY_RANK = {"low": 1, "medium": 2, "high": 3}
 OUT_FILES = {"report.md": "markdown", "report.json": "json", "discrepancies.csv": "csv"}
@@ -158,6 +160,20 @@ def evaluate_command(gold_path, paths, exhaustive, min_precision, min_recall, ru
     short = (overall.precision is not None and overall.precision < min_precision) or (
         overall.recall is not None and overall.recall < min_recall)
     sys.exit(Exit.FINDINGS if short else Exit.CLEAN)
+
+
+@main.command("rules")
+@click.option("--rules", type=click.Path(file_okay=False, path_type=Path), help="Rules folder.")
+def rules_command(rules) -> None:
+    """List every check with its id, name, what it applies to and its description."""
+    settings = _settings(rules=rules)
+    try:
+        checks = sorted(load_checks(settings.rules), key=lambda c: c.id)
+    except RulesError as err:
+        _fail(str(err))
+    rows = [(c.id, c.name, ", ".join(c.dimensions), ", ".join(c.predicates), textwrap.fill(c.description, 60))
+            for c in checks]
+    click.echo(tabulate(rows, headers=["id", "name", "dimensions", "predicates", "description"]))
 
 
 @main.command()

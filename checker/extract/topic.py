@@ -18,7 +18,8 @@ _STOP = frozenset(
     so such very too some any each every all both either neither per while when where
     were across against along among around near off out up down between through toward
     towards within without upon via amid amidst including according said says say told
-    reported reportedly believed feared""".split()
+    reported reportedly believed feared late early earlier later yesterday today tonight
+    overnight last next ago now then""".split()
 )
 _AUX = frozenset(
     """were was is are been be being have has had reportedly reported confirmed also later
@@ -34,8 +35,11 @@ _SKIP_BACK = frozenset(
 _PARTICIPLES = frozenset(
     """taken held given seen known left made found brought kept shot hit caught born put set
     sent built thrown driven stolen hidden written beaten chosen drawn fallen frozen risen
-    shaken spoken sworn torn worn struck stuck fled led fed bled slain dead hurt""".split()
+    shaken spoken sworn torn worn struck stuck fled led fed bled slain dead hurt lost fought
+    won began went came said told ran rose fell took gave saw got stood sat met paid sold
+    bought brought thought caught taught spent""".split()
 )
+_VERB_AFTER = re.compile(r"\s+(?:(?:were|was|are|is|have been|has been|had been)\s+)?[a-z]+(?:ed|en)\b")
 _OF = re.compile(r"\s+of\s+(?:the\s+|their\s+|its\s+|his\s+|her\s+)?")
 _OF_IN = re.compile(r"\s+(?:of|in|for)\s+(?:the\s+|their\s+|its\s+|his\s+|her\s+|new\s+)?")
 _BEFORE_NOUN = re.compile(r"([A-Za-z][A-Za-z-]*)\s+(?:of|for|at|to)\s+(?:just\s+|only\s+|about\s+|some\s+)?$")
@@ -135,6 +139,8 @@ def _predicate(sentence: str, start: int, np_end: int, lex: PredicateLexicon,
     if before:
         name = _NAME.search(sentence[max(0, position - 60):position])
         return before, name.group(1) if name else ""
+    if _VERB_AFTER.match(sentence, np_end):
+        return None, ""  # "14 trapped": a verb the lexicon does not know governs the number
     return _nearest(sentence, start, np_end, lex, bounds), ""
 
 

@@ -33,6 +33,8 @@ def rounding(text: str, value: float, scale: float, policy: str) -> float:
         digits = str(int(value)) if value == int(value) else repr(value)
     if "." in digits:
         return 0.5 * 10 ** -len(digits.split(".")[1]) * scale
+    if policy == "exact" and not math.log10(scale).is_integer():
+        return 0.0  # "two dozen" is a multiple, not a rounded figure
     if policy == "exact" and scale == 1:
         return 0.0
     if policy == "sigfig" and len(digits) > 1:
