@@ -14,6 +14,7 @@ from checker.match import candidate_pairs
 from checker.records import Article, Claim, Discrepancy, Report
 from checker.rules import check_for, load_checks
 from checker.sentences import split_sentences
+from checker.stories import story_terms
 
 Progress = Callable[[int, int], None]
 
@@ -42,7 +43,8 @@ def find_discrepancies(claims: Sequence[Claim], articles: Sequence[Article], set
     checks = load_checks(settings.rules)
     by_id = {article.id: article for article in articles}
     found: dict[str, Discrepancy] = {}
-    for a, b, _score in candidate_pairs(claims, settings.match_threshold, settings.same_article):
+    stories = {article.id: story_terms(article) for article in articles}
+    for a, b, _score in candidate_pairs(claims, settings.match_threshold, settings.same_article, stories):
         a, b = sorted((a, b), key=lambda c: (c.article_id, c.start))
         check = check_for(checks, a.kind, a.value.dimension, a.predicate)
         if check is None:

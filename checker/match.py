@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Mapping
 
 import numpy as np
 from rapidfuzz import fuzz, process
 
 from checker.records import Claim
+from checker.stories import same_story
 
 
 def block_key(claim: Claim) -> tuple[str, ...] | None:
@@ -19,17 +20,40 @@ def block_key(claim: Claim) -> tuple[str, ...] | None:
     return claim.kind, claim.value.dimension, claim.predicate, claim.thing, claim.anchor
 
 
-def candidate_pairs(claims: Iterable[Claim], threshold: float, same_article: bool = False) -> Iterator[tuple[Claim, Claim, float]]:
-    """Yield pairs of claims in one block whose values differ and whose topics match."""
+def candidate_pairs(claims: Iterable[Claim], threshold: float, same_article: bool = False,
+                    stories: Mapping[str, frozenset[str]] | None = None) -> Iterator[tuple[Claim, Claim, float]]:
+    """Yield pairs of claims in one block and one story whose values differ and whose topics match."""
     blocks: dict[tuple, list[Claim]] = defaultdict(list)
     for claim in claims:
         key = block_key(claim)
         if key is not None:
             blocks[key].append(claim)
+    stories = stories or {}
     for key in sorted(blocks):
         members = blocks[key]
         if len(members) > 1:
-            yield from _block_pairs(members, threshold, same_article)
+            yield from _story_pairs(members, threshold, same_article, stories)
+
+
+def _story_pairs(members: list[Claim], threshold: float, same_article: bool,
+                 stories: Mapping[str, frozenset[str]]) -> Iterator[tuple[Claim, Claim, float]]:
+    """Compare claims only among articles that share names, so unrelated stories never meet."""
+    groups: dict[str, list[Claim]] = defaultdict(list)
+    for claim in members:
+        for term in stories.get(claim.article_id) or ("",):
+            groups[term].append(claim)
+    if "" in groups:  # an article naming nobody may belong to any story
+        for term, group in groups.items():
+            if term:
+                group.extend(groups[""])
+    seen: set[tuple[str, str]] = set()
+    for term in sorted(groups):
+        for a, b, score in _block_pairs(groups[term], threshold, same_article):
+            pair = (a.id, b.id) if a.id < b.id else (b.id, a.id)
+            if pair in seen or not same_story(stories.get(a.article_id, frozenset()), stories.get(b.article_id, frozenset())):
+                continue
+            seen.add(pair)
+            yield a, b, score
 
 
 def _block_pairs(members: list[Claim], threshold: float, same_article: bool) -> Iterator[tuple[Claim, Claim, float]]:
