@@ -54,6 +54,7 @@ class PredicateLexicon:
 
     predicates: tuple[Predicate, ...]
     things: dict[str, str]  # written noun (lower-case) -> canonical thing
+    implied: dict[str, Predicate]  # noun that carries its predicate ("bodies") -> predicate
 
 
 def read_toml(path: Path) -> dict:
@@ -125,6 +126,8 @@ def load_predicates(rules_dir: Path = RULES_DIR) -> PredicateLexicon:
             for name, spec in data["predicates"].items()
         )
         things = {word.lower(): canon for canon, words in data.get("things", {}).items() for word in words}
+        by_name = {p.name: p for p in predicates}
+        implied = {noun.lower(): by_name[name] for noun, name in data.get("implied", {}).items()}
     except (KeyError, TypeError) as err:
         raise RulesError(f"{path}: missing or malformed entry ({err})") from err
-    return PredicateLexicon(predicates, things)
+    return PredicateLexicon(predicates, things, implied)

@@ -9,13 +9,14 @@ import numpy as np
 from rapidfuzz import fuzz, process
 
 from checker.records import Claim
+from checker.extract.topic import singularize
 from checker.stories import same_story
 
 
 def block_key(claim: Claim) -> tuple[str, ...] | None:
     """Return the block a claim is compared within, or None when it says too little."""
-    if not claim.thing or claim.increment:
-        return None  # a number with no counted thing, or an addition to a total, is no fact alone
+    if not claim.thing or claim.aside:
+        return None  # a number with no counted thing, an addition or a side incident is no fact alone
     # A sentence anchored in another year tells of another event ("In 2004 a tsunami killed ...").
     return claim.kind, claim.value.dimension, claim.predicate, claim.thing, claim.anchor
 
@@ -71,7 +72,8 @@ def _block_pairs(members: list[Claim], threshold: float, same_article: bool) -> 
     disjoint = np.triu(disjoint, k=1)
     if not disjoint.any():
         return
-    scores = process.cdist([c.topic for c in members], [c.topic for c in members],
+    topics = [topic_key(c.topic) for c in members]
+    scores = process.cdist(topics, topics,
                            scorer=fuzz.token_set_ratio, score_cutoff=threshold, workers=1)
     for i, j in zip(*np.nonzero(disjoint & (scores >= threshold))):
         a, b = members[i], members[j]
@@ -79,8 +81,14 @@ def _block_pairs(members: list[Claim], threshold: float, same_article: bool) -> 
             yield a, b, float(scores[i, j])
 
 
+def topic_key(topic: str) -> str:
+    """Return a topic with each word in its singular form, so "tanks shells" meets "tank shell"."""
+    return " ".join(singularize(word) for word in topic.lower().split())
+
+
 def actors_agree(a: Claim, b: Claim, threshold: float) -> bool:
     """Tell whether two claims' actors could be the same (unknown actors always can)."""
-    if not a.actors or not b.actors:
-        return True
-    return any(fuzz.token_set_ratio(x, y) >= threshold for x in a.actors for y in b.actors)
+    if a.actors and b.actors and not any(fuzz.token_set_ratio(x, y) >= threshold for x in a.actors for y in b.actors):
+        return False
+    # "170,000 people in the province" and "230,000 people across Asia" count different things.
+    return not (a.scope and b.scope) or fuzz.token_set_ratio(a.scope, b.scope) >= threshold

@@ -107,7 +107,8 @@ class Claim:
     actors: tuple[str, ...] = field(default_factory=tuple)
     cumulative: bool = False
     anchor: str = ""  # year(s) the sentence speaks of; "" for the story's own time
-    increment: bool = False  # "another four people": an addition, not a total
+    aside: bool = False  # an addition ("another four people") or a side incident ("in a separate attack")
+    scope: str = ""  # where the count holds, as written after it ("in the province", "across Asia")
 
     @property
     def line(self) -> int:

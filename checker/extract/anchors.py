@@ -6,7 +6,7 @@ import re
 from datetime import date
 
 # "In 2004", "in September 2009", "the 2004 tsunami", "'s 2006 war": a year as a time anchor.
-_YEAR = re.compile(r"(?<![\d,.$£€-])(1[89]\d\d|20\d\d)(?![\d,]|\s*(?:%|percent|people|[a-z]+s\b))")
+_YEAR = re.compile(r"(?<![\d,.$£€-])(1[89]\d\d|20\d\d)(?!\d|,\d|\s*(?:%|percent|people|[a-z]+s\b))")
 _RELATIVE_YEAR = re.compile(r"\b(last|this|next|previous)\s+year\b|\b(a|one|two|three|\d+)\s+years?\s+ago\b", re.I)
 _MONTH_NAMES = "January|February|March|April|May|June|July|August|September|October|November|December"
 _MONTH_ONLY = re.compile(rf"\b(?:in|since|during|until|by|early|late|mid-?|last|this)\s+({_MONTH_NAMES})\b(?!\s*\d)")

@@ -17,6 +17,21 @@ from checker.records import Claim, Quantity, Sentence, stable_id
 # "another four people", "tens of thousands more": an addition to a total, not the total.
 _INCREMENT_BEFORE = re.compile(r"\b(?:another|an additional|additional|a further|further)\s+$", re.I)
 _INCREMENT_AFTER = re.compile(r"(?:\s+[a-z]+)?\s+more\b(?!\s+than)", re.I)
+# "on another UN school", "in a separate attack": the sentence tells of a side incident.
+_SIDE_INCIDENT = re.compile(r"\b(?:another|separate|(?:an|one) other)\s+(?!one\b|of\b)[a-z]", re.I)
+_SCOPE = re.compile(r"\s+(?:in|across|around|throughout)\s+(?:the\s+)?((?:[A-Za-z][\w'’-]*)(?:\s+[A-Z][\w'’-]*)*)")
+
+
+def _aside(text: str, mention: Mention) -> bool:
+    """Tell whether a number is an addition or tells of a side incident."""
+    return bool(_INCREMENT_BEFORE.search(text, 0, mention.start) or _INCREMENT_AFTER.match(text, mention.end)
+                or _SIDE_INCIDENT.search(text))
+
+
+def scope_after(text: str, position: int) -> str:
+    """Return the place a count is limited to, written right after its noun ("in the province")."""
+    found = _SCOPE.match(text, position)
+    return found.group(1).lower() if found else ""
 
 
 def parse_quantity(phrase: str, lex: QuantityLexicon) -> Quantity | None:
@@ -57,7 +72,8 @@ def number_claims(sentence: Sentence, qlex: QuantityLexicon, plex: PredicateLexi
             actors=topic.actors,
             cumulative=topic.cumulative,
             anchor=anchor,
-            increment=bool(_INCREMENT_BEFORE.search(text, 0, mention.start) or _INCREMENT_AFTER.match(text, mention.end)),
+            aside=_aside(text, mention),
+            scope=scope_after(text, topic.end),
         )
 
 

@@ -39,6 +39,7 @@ _PARTICIPLES = frozenset(
     won began went came said told ran rose fell took gave saw got stood sat met paid sold
     bought brought thought caught taught spent""".split()
 )
+_LY_NOUNS = frozenset("family assembly supply rally ally anomaly monopoly italy july reply butterfly".split())
 _VERB_AFTER = re.compile(r"\s+(?:(?:were|was|are|is|have been|has been|had been)\s+)?[a-z]+(?:ed|en)\b")
 _OF = re.compile(r"\s+of\s+(?:the\s+|their\s+|its\s+|his\s+|her\s+)?")
 _OF_IN = re.compile(r"\s+(?:of|in|for)\s+(?:the\s+|their\s+|its\s+|his\s+|her\s+|new\s+)?")
@@ -55,6 +56,7 @@ class Topic:
     thing: str  # canonical singular head noun, "" when unknown
     words: str  # the noun phrase as written, lower-case
     actors: tuple[str, ...]
+    end: int  # where the number and its noun phrase end in the sentence
 
 
 def topic_of(sentence: str, start: int, end: int, dimension: str, lex: PredicateLexicon,
@@ -67,11 +69,15 @@ def topic_of(sentence: str, start: int, end: int, dimension: str, lex: Predicate
     # Away from counts a far-off verb rarely governs the number ("a weeklong truce ... released").
     near = bounds if dimension == "count" else (start, start)
     predicate, agent = _predicate(sentence, start, np_end if words else end, lex, near)
+    if predicate is None and words and words[-1] in lex.implied:
+        predicate = lex.implied[words[-1]]  # "41 bodies", "249 injuries"
     thing = canonical_thing(words[-1], lex) if words else ""
     if not thing and predicate and dimension == "count":
         thing = predicate.thing  # "killing 40": a casualty count counts people
+    if words and words[-1] in lex.implied and predicate is lex.implied[words[-1]] and predicate.thing:
+        thing = predicate.thing  # "249 injuries" counts injured people
     return Topic(predicate.name if predicate else "", bool(predicate and predicate.cumulative),
-                 thing, " ".join(words), (agent,) if agent else ())
+                 thing, " ".join(words), (agent,) if agent else (), np_end if words else end)
 
 
 def canonical_thing(word: str, lex: PredicateLexicon) -> str:
@@ -115,6 +121,8 @@ def _noun_phrase(sentence: str, end: int, dimension: str) -> tuple[list[str], in
         word = match.group().lower()
         if word in _STOP:
             break
+        if word.endswith("ly") and len(word) > 4 and word not in _LY_NOUNS:
+            break  # an adverb ("two villagers slightly injured") ends the noun phrase
         verbal = word.endswith(("ing", "ed")) or word in _PARTICIPLES
         if verbal and not _followed_by_noun(rest, match.end()):
             break
