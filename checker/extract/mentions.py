@@ -90,10 +90,12 @@ def _patterns(lex: QuantityLexicon) -> _Patterns:
 def find_mentions(text: str, lex: QuantityLexicon) -> list[Mention]:
     """Return the number mentions of a sentence, leaving out dates, times, ages and names."""
     pats = _patterns(lex)
-    masks = masked_spans(text)
+    masks: list[tuple[int, int]] | None = None  # computed only for sentences that hold a number
     found: list[Mention] = []
     consumed = 0
     for match in pats.core.finditer(text):
+        if masks is None:
+            masks = masked_spans(text)
         if match.start() < consumed or overlaps(masks, *match.span()):
             continue
         mention, end = _read(text, match, pats, lex)

@@ -45,6 +45,8 @@ def number_claims(sentence: Sentence, qlex: QuantityLexicon, plex: PredicateLexi
     """Yield the number claims of one sentence."""
     text = sentence.text
     mentions = find_mentions(text, qlex)
+    if not mentions:
+        return
     anchor = year_anchor(text, published)
     previous: Topic | None = None
     for index, mention in enumerate(mentions):
