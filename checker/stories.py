@@ -22,15 +22,20 @@ _GENERIC = frozenset(
 _FEW_NAMES = 8  # a short article names few people and places: one shared name must do
 
 
-def story_terms(article: Article, limit: int = 15) -> frozenset[str]:
-    """Return the article's most frequent proper names, lower-cased (at most `limit`)."""
+def proper_names(text: str) -> Counter[str]:
+    """Count the capitalized words of a text that are not sentence openers or generic, lower-cased."""
     counts: Counter[str] = Counter()
-    text = article.text
     for match in _CAPITALIZED.finditer(text):
         word = match.group(1)
         if word in _GENERIC or _SENTENCE_START.search(text, max(0, match.start() - 3), match.start()):
             continue
         counts[word.lower()] += 1
+    return counts
+
+
+def story_terms(article: Article, limit: int = 15) -> frozenset[str]:
+    """Return the article's most frequent proper names, lower-cased (at most `limit`)."""
+    counts = proper_names(article.text)
     ranked = sorted(counts.items(), key=lambda item: (-item[1], item[0]))
     return frozenset(word for word, _ in ranked[:limit])
 

@@ -68,11 +68,11 @@ def topic_of(sentence: str, start: int, end: int, dimension: str, lex: Predicate
         words = [before.group(1).lower()] if before and before.group(1).lower() not in _STOP else []
     # Away from counts a far-off verb rarely governs the number ("a weeklong truce ... released").
     near = bounds if dimension == "count" else (start, start)
-    predicate, agent = _predicate(sentence, start, np_end if words else end, lex, near)
+    predicate, agent, adjacent = _predicate(sentence, start, np_end if words else end, lex, near)
     if predicate is None and words and words[-1] in lex.implied:
         predicate = lex.implied[words[-1]]  # "41 bodies", "249 injuries"
     thing = canonical_thing(words[-1], lex) if words else ""
-    if not thing and predicate and dimension == "count":
+    if not thing and adjacent and dimension == "count":
         thing = predicate.thing  # "killing 40": a casualty count counts people
     if words and words[-1] in lex.implied and predicate is lex.implied[words[-1]] and predicate.thing:
         thing = predicate.thing  # "249 injuries" counts injured people
@@ -138,18 +138,19 @@ def _followed_by_noun(rest: str, position: int) -> bool:
 
 
 def _predicate(sentence: str, start: int, np_end: int, lex: PredicateLexicon,
-               bounds: tuple[int, int]) -> tuple[Predicate | None, str]:
-    """Find the predicate next to the number: after its noun phrase, else before it."""
+               bounds: tuple[int, int]) -> tuple[Predicate | None, str, bool]:
+    """Find the predicate next to the number (after its noun phrase, else before it), its
+    agent, and whether it stood right beside the number rather than elsewhere in the clause."""
     after = _after(sentence, np_end, lex)
     if after:
-        return after, _by_agent(sentence, np_end)
+        return after, _by_agent(sentence, np_end), True
     before, position = _before(sentence, start, lex)
     if before:
         name = _NAME.search(sentence[max(0, position - 60):position])
-        return before, name.group(1) if name else ""
+        return before, name.group(1) if name else "", True
     if _VERB_AFTER.match(sentence, np_end):
-        return None, ""  # "14 trapped": a verb the lexicon does not know governs the number
-    return _nearest(sentence, start, np_end, lex, bounds), ""
+        return None, "", False  # "14 trapped": a verb the lexicon does not know governs the number
+    return _nearest(sentence, start, np_end, lex, bounds), "", False
 
 
 def _after(sentence: str, position: int, lex: PredicateLexicon) -> Predicate | None:
