@@ -12,7 +12,7 @@ from checker.errors import InputError
 from checker.evaluate import GoldPair, KindScore, evaluate, matches, normalize, read_gold, render_eval, snippet
 from checker.records import Article, Claim, Discrepancy, Interval, Quantity, Report, Sentence, stable_id
 
-SHARED = Path("/work/shared")
+from conftest import SHARED
 HEADER = "split,cluster,kind,topic,doc_a,quote_a,value_a,doc_b,quote_b,value_b,verdict,note\n"
 
 
