@@ -3,15 +3,15 @@
 from __future__ import annotations
 
 import re
-import tomllib
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
 from checker.errors import RulesError
+from checker.lexicon import RULES_DIR, read_toml
 from checker.records import Article
 
-DEFAULT_PATH = Path(__file__).resolve().parent.parent / "rules" / "boilerplate.toml"
+DEFAULT_PATH = RULES_DIR / "boilerplate.toml"
 _KEYS = {"line_patterns", "abbreviations"}
 _ELLIPSIS = re.compile(r"\s*(?:…|\.\.\.)$")
 # A teaser must be this long (normalized) before it may fold into a fuller paragraph.
@@ -30,12 +30,7 @@ class Boilerplate:
 def load_boilerplate(path: str | Path | None = None) -> Boilerplate:
     """Read and validate a boilerplate rules file (default: rules/boilerplate.toml)."""
     path = Path(path) if path is not None else DEFAULT_PATH
-    try:
-        data = tomllib.loads(path.read_text(encoding="utf-8"))
-    except (OSError, UnicodeDecodeError) as exc:
-        raise RulesError(f"{path}: cannot read boilerplate rules: {exc}") from exc
-    except tomllib.TOMLDecodeError as exc:
-        raise RulesError(f"{path}: not valid TOML: {exc}") from exc
+    data = read_toml(path)
     unknown = sorted(set(data) - _KEYS)
     if unknown:
         raise RulesError(f"{path}: unknown key(s) {', '.join(unknown)}; expected {sorted(_KEYS)}")

@@ -64,7 +64,7 @@ def read_toml(path: Path) -> dict:
             return tomllib.load(handle)
     except OSError as err:
         raise RulesError(f"{path}: cannot read rules file ({err.strerror or err})") from err
-    except tomllib.TOMLDecodeError as err:
+    except (tomllib.TOMLDecodeError, UnicodeDecodeError) as err:
         raise RulesError(f"{path}: not valid TOML ({err})") from err
 
 
