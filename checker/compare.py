@@ -3,29 +3,51 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Mapping
+from datetime import date
 
 from checker.records import Article, Claim, Discrepancy, stable_id
 from checker.rules import Check, severity_of
 
 
 def compare_interval(check: Check, a: Claim, b: Claim, articles: Mapping[str, Article]) -> Discrepancy | None:
-    """Flag two number claims whose intervals are disjoint; grade by the relative gap."""
+    """Flag two number claims whose intervals are disjoint; a later, higher toll is an update."""
     first, second = a.value.interval, b.value.interval
     if not first.disjoint(second):
         return None
-    severity = severity_of(check, first.gap(second))
+    verdict, note = timeline(check, a, b, articles)
+    severity = "low" if verdict == "update" else severity_of(check, first.gap(second))
     return Discrepancy(
         id=finding_id(a, b),
         rule=check.id,
         name=check.name,
         kind=a.kind,
-        verdict="conflict",
+        verdict=verdict,
         severity=severity,
         topic=a.topic,
         a=a,
         b=b,
-        explanation=explain(check, a, b, articles),
+        explanation=explain(check, a, b, articles, note),
     )
+
+
+def figure_date(claim: Claim, articles: Mapping[str, Article]) -> date | None:
+    """Return the day a figure speaks for: its "as of" date, else its article's publication date."""
+    return claim.as_of or articles[claim.article_id].published
+
+
+def timeline(check: Check, a: Claim, b: Claim, articles: Mapping[str, Article]) -> tuple[str, str]:
+    """Decide conflict or update for two disjoint figures, with a note saying why."""
+    if not (a.cumulative and b.cumulative):
+        return "conflict", check.note
+    when_a, when_b = figure_date(a, articles), figure_date(b, articles)
+    if when_a is None or when_b is None:
+        return "conflict", f"{check.note}; without both dates a change over time cannot be told apart"
+    if when_a == when_b:
+        return "conflict", "different figures on the same day"
+    earlier, later = (a, b) if when_a < when_b else (b, a)
+    if later.value.interval.lo >= earlier.value.interval.hi:
+        return "update", "a later, higher figure"
+    return "conflict", "a later but lower figure"
 
 
 COMPARATORS: dict[str, Callable[[Check, Claim, Claim, Mapping[str, Article]], Discrepancy | None]] = {
@@ -43,9 +65,17 @@ def source_name(article: Article) -> str:
     return article.source or article.id
 
 
-def explain(check: Check, a: Claim, b: Claim, articles: Mapping[str, Article]) -> str:
+def day_label(day: date | None) -> str:
+    """Show a date the way the report names it: "12 Mar 2025", or "undated"."""
+    return f"{day.day} {day:%b %Y}" if day else "undated"
+
+
+def explain(check: Check, a: Claim, b: Claim, articles: Mapping[str, Article], note: str) -> str:
     """Fill the check's message template with both sides of a finding."""
     fields = {
+        "a_date": day_label(figure_date(a, articles)),
+        "b_date": day_label(figure_date(b, articles)),
+        "note": note,
         "a_source": source_name(articles[a.article_id]),
         "b_source": source_name(articles[b.article_id]),
         "a_value": a.value.display,

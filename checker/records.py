@@ -108,6 +108,7 @@ class Claim:
     cumulative: bool = False
     anchor: str = ""  # year(s) the sentence speaks of; "" for the story's own time
     aside: bool = False  # an addition ("another four people") or a side incident ("in a separate attack")
+    as_of: date | None = None  # the day the figure speaks for ("by Thursday the toll stood at 35")
     scope: str = ""  # where the count holds, as written after it ("in the province", "across Asia")
 
     @property

@@ -12,7 +12,7 @@ from checker.lexicon import RULES_DIR, read_toml
 
 KINDS = ("interval",)
 SEVERITIES = ("high", "medium", "low")
-MESSAGE_FIELDS = ("a_source", "b_source", "a_value", "b_value", "a_text", "b_text", "topic")
+MESSAGE_FIELDS = ("a_source", "b_source", "a_date", "b_date", "a_value", "b_value", "a_text", "b_text", "topic", "note")
 
 
 @dataclass(frozen=True, slots=True)
@@ -24,6 +24,7 @@ class Check:
     kind: str
     description: str
     message: str
+    note: str  # what a plain conflict means, e.g. "the figures do not overlap"
     claim: str
     dimensions: tuple[str, ...]
     predicates: tuple[str, ...]
@@ -65,6 +66,7 @@ def _check(path: Path) -> Check:
             kind=str(data["kind"]),
             description=" ".join(str(data["description"]).split()),
             message=str(data["message"]),
+            note=str(data.get("note", "the values do not agree")),
             claim=str(applies["claim"]),
             dimensions=tuple(applies.get("dimensions", ["*"])),
             predicates=tuple(applies.get("predicates", ["*"])),
