@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from datetime import date, datetime
 from pathlib import Path
 
-from checker import tables
+from checker import html, tables
 from checker.errors import InputError
 from checker.records import Article
 
@@ -51,9 +51,10 @@ class _Batch:
     def load(self, paths: list[str]) -> list[Article]:
         """Return the articles of all paths, with unique ids."""
         articles: list[Article] = []
+        readers = {"table": self._table, "text": self._text, "html": self._html}
         for path, kind in self._collect(paths):
             try:
-                articles.extend(self._table(path) if kind == "table" else self._text(path))
+                articles.extend(readers[kind](path))
             except _Skip as skip:
                 self.warnings.append(f"{path}: skipped: {skip}")
         return self._unique_ids(articles)
@@ -83,13 +84,13 @@ class _Batch:
     def _explicit(self, path: str) -> list[tuple[str, str]]:
         if os.path.basename(path).lower() == tables.MANIFEST:
             return self._manifest_files(path)
-        return [(path, "table" if path.lower().endswith((".csv", ".jsonl")) else "text")]
+        return [(path, tables.explicit_kind(path))]
 
     def _manifest_files(self, path: str) -> list[tuple[str, str]]:
         # A manifest given as a path stands for the files it lists beside it.
         files, problems = tables.listed_files(path, self._manifest(os.path.dirname(path)))
         self.warnings.extend(problems)
-        return [(file, "text") for file in files]
+        return [(file, tables.explicit_kind(file)) for file in files]
 
     def _manifest(self, folder: str) -> dict[str, tables.Row]:
         key = os.path.realpath(folder or ".")
@@ -115,14 +116,31 @@ class _Batch:
             raise _Skip("empty")
         return text
 
-    def _text(self, path: str) -> list[Article]:
-        front, body, offset = split_front_matter(self._read(path))
+    def _text(self, path: str, text: str | None = None) -> list[Article]:
+        front, body, offset = split_front_matter(self._read(path) if text is None else text)
         if not body.strip():
             raise _Skip("empty")
         stem = Path(path).stem
         meta = {**self._manifest(os.path.dirname(path)).get(stem, {})}
         meta.update((key, value) for key, value in front.items() if value)
         return [self._article(stem, path, body, meta, path, offset)]
+
+    def _html(self, path: str) -> list[Article]:
+        text = self._read(path)
+        if not html.looks_like_html(text):
+            return self._text(path, text)  # text saved under a page's name
+        try:
+            page = html.read_html(text, path)
+        except html.NoArticleText as err:
+            raise _Skip(str(err)) from err
+        stem = Path(path).stem
+        own = {"source": page.source, "title": page.title, "url": page.url,
+               "published": page.published.isoformat() if page.published else None}
+        listed = self._manifest(os.path.dirname(path)).get(stem, {})
+        # The manifest is an editor's word and wins; the page fills what it leaves empty.
+        meta = {key: listed.get(key, "").strip() or own[key] or "" for key in META_KEYS}
+        # Lines (and so claim line numbers) refer to the extracted text, not the file.
+        return [self._article(stem, path, page.text, meta, path)]
 
     def _table(self, path: str) -> list[Article]:
         rows, problems = tables.table_rows(path, self._read(path))

@@ -10,6 +10,7 @@ from pathlib import Path
 
 Row = dict[str, str]
 TEXT_SUFFIXES = (".txt", ".md")
+HTML_SUFFIXES = (".html", ".htm")
 MANIFEST = "manifest.csv"
 
 
@@ -24,15 +25,25 @@ def has_text_column(path: str) -> bool:
 
 
 def folder_kind(path: str) -> str | None:
-    """Return "text" or "table" for a file found in a folder, None to pass it by."""
+    """Return "text", "html" or "table" for a file found in a folder, None to pass it by."""
     name = os.path.basename(path).lower()
     if name.endswith(TEXT_SUFFIXES):
         return "text"
+    if name.endswith(HTML_SUFFIXES):
+        return "html"
     if name.endswith(".jsonl"):
         return "table"
     if name.endswith(".csv") and name != MANIFEST and has_text_column(path):
         return "table"
     return None
+
+
+def explicit_kind(path: str) -> str:
+    """Return "table", "html" or "text" for a file named explicitly; other files are text."""
+    name = path.lower()
+    if name.endswith((".csv", ".jsonl")):
+        return "table"
+    return "html" if name.endswith(HTML_SUFFIXES) else "text"
 
 
 def table_rows(path: str, text: str) -> tuple[list[tuple[str, str, Row]], list[str]]:
@@ -68,10 +79,11 @@ def manifest_entries(path: str, text: str) -> tuple[dict[str, Row], list[str]]:
 
 
 def listed_files(path: str, entries: dict[str, Row]) -> tuple[list[str], list[str]]:
-    """Return the .txt and .md files beside a manifest that it lists, and problems."""
+    """Return the .txt, .md and .html files beside a manifest that it lists, and problems."""
     folder = os.path.dirname(path)
     names = sorted(os.listdir(folder or "."))
-    files = [os.path.join(folder, name) for name in names if name.lower().endswith(TEXT_SUFFIXES)]
+    suffixes = TEXT_SUFFIXES + HTML_SUFFIXES
+    files = [os.path.join(folder, name) for name in names if name.lower().endswith(suffixes)]
     files = [file for file in files if Path(file).stem in entries]
     missing = sorted(set(entries) - {Path(file).stem for file in files})
     return files, [f"{path}: no .txt or .md file for id '{name}'" for name in missing]
