@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import math
 from collections.abc import Callable, Mapping
 from datetime import date
 
@@ -50,8 +51,36 @@ def timeline(check: Check, a: Claim, b: Claim, articles: Mapping[str, Article]) 
     return "conflict", "a later but lower figure"
 
 
+# How precise a date of each granularity is; a date finding is as strong as its vaguer side.
+DATE_PRECISION = {"day": 1.0, "week": 0.75, "part": 0.5, "month": 0.5, "season": 0.25, "year": 0.25,
+                  "decade": 0.0, "vague": 0.0}
+
+
+def compare_date(check: Check, a: Claim, b: Claim, articles: Mapping[str, Article]) -> Discrepancy | None:
+    """Flag two dates of one event that cannot both be right; grade by the vaguer date."""
+    first, second = a.value.interval, b.value.interval
+    if not first.disjoint(second):
+        return None
+    if abs(first.lo - second.lo) > check.limits.get("max_gap_days", math.inf):
+        return None  # "struck in 2004" and "struck on Tuesday": two events, not two dates of one
+    strength = min(DATE_PRECISION.get(a.value.unit, 0.0), DATE_PRECISION.get(b.value.unit, 0.0))
+    return Discrepancy(
+        id=finding_id(a, b),
+        rule=check.id,
+        name=check.name,
+        kind=a.kind,
+        verdict="conflict",
+        severity=severity_of(check, strength),
+        topic=a.topic,
+        a=a,
+        b=b,
+        explanation=explain(check, a, b, articles, check.note),
+    )
+
+
 COMPARATORS: dict[str, Callable[[Check, Claim, Claim, Mapping[str, Article]], Discrepancy | None]] = {
     "interval": compare_interval,
+    "date": compare_date,
 }
 
 

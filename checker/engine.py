@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Sequence
+from dataclasses import replace
 
 from checker.clean import Boilerplate, clean, load_boilerplate
 from checker.compare import COMPARATORS
 from checker.config import Settings
 from checker.extract.numbers import number_claims
-from checker.lexicon import load_predicates, load_quantities
+from checker.extract.dates import as_of_date, date_claims
+from checker.lexicon import load_events, load_predicates, load_quantities
 from checker.loader import load_paths
 from checker.match import candidate_pairs
 from checker.records import Article, Claim, Discrepancy, Report
@@ -24,14 +26,24 @@ def extract_claims(articles: Iterable[Article], settings: Settings, progress: Pr
     boilerplate = load_boilerplate(settings.rules / "boilerplate.toml")
     qlex = load_quantities(settings.rules)
     plex = load_predicates(settings.rules)
+    events = load_events(settings.rules)
     articles = list(articles)
     claims: list[Claim] = []
     for done, article in enumerate(articles, 1):
         for sentence in _sentences(article, boilerplate):
-            claims.extend(number_claims(sentence, qlex, plex, article.published))
+            claims.extend(_dated(list(number_claims(sentence, qlex, plex, article.published)), article))
+            claims.extend(date_claims(sentence, events, plex, article.published))
         if progress:
             progress(done, len(articles))
     return claims
+
+
+def _dated(numbers: list[Claim], article: Article) -> list[Claim]:
+    """Give cumulative figures the day their sentence says they hold for ("by Thursday")."""
+    if not any(c.cumulative for c in numbers):
+        return numbers
+    day = as_of_date(numbers[0].sentence.text, article.published)
+    return [replace(c, as_of=day) if c.cumulative and day else c for c in numbers]
 
 
 def _sentences(article: Article, boilerplate: Boilerplate):

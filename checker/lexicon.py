@@ -131,3 +131,24 @@ def load_predicates(rules_dir: Path = RULES_DIR) -> PredicateLexicon:
     except (KeyError, TypeError) as err:
         raise RulesError(f"{path}: missing or malformed entry ({err})") from err
     return PredicateLexicon(predicates, things, implied)
+
+
+@dataclass(frozen=True, slots=True, eq=False)
+class EventLexicon:
+    """Verbs of saying, and event verbs with their canonical names."""
+
+    statement: frozenset[str]
+    verbs: dict[str, str]  # written verb (lower-case, may be two words) -> canonical event
+
+
+@lru_cache(maxsize=8)
+def load_events(rules_dir: Path = RULES_DIR) -> EventLexicon:
+    """Load rules/events.toml."""
+    path = rules_dir / "events.toml"
+    data = read_toml(path)
+    try:
+        statement = frozenset(word.lower() for word in data["statement"])
+        verbs = {word.lower(): name for name, words in data["events"].items() for word in words}
+    except (KeyError, TypeError, AttributeError) as err:
+        raise RulesError(f"{path}: missing or malformed entry ({err})") from err
+    return EventLexicon(statement, verbs)

@@ -72,7 +72,7 @@ def _block_pairs(members: list[Claim], threshold: float, same_article: bool) -> 
     disjoint = np.triu(disjoint, k=1)
     if not disjoint.any():
         return
-    topics = [topic_key(c.topic) for c in members]
+    topics = [topic_key(c) for c in members]
     scores = process.cdist(topics, topics,
                            scorer=fuzz.token_set_ratio, score_cutoff=threshold, workers=1)
     for i, j in zip(*np.nonzero(disjoint & (scores >= threshold))):
@@ -81,9 +81,12 @@ def _block_pairs(members: list[Claim], threshold: float, same_article: bool) -> 
             yield a, b, float(scores[i, j])
 
 
-def topic_key(topic: str) -> str:
-    """Return a topic with each word in its singular form, so "tanks shells" meets "tank shell"."""
-    return " ".join(singularize(word) for word in topic.lower().split())
+def topic_key(claim: Claim) -> str:
+    """Return the words a claim's topic is scored on, each in its singular form ("tanks
+    shells" meets "tank shell"); a date's event is scored on its canonical verb and subject."""
+    if claim.kind == "date":
+        return f"{claim.predicate} {claim.thing}"
+    return " ".join(singularize(word) for word in claim.topic.lower().split())
 
 
 def actors_agree(a: Claim, b: Claim, threshold: float) -> bool:
@@ -91,4 +94,6 @@ def actors_agree(a: Claim, b: Claim, threshold: float) -> bool:
     if a.actors and b.actors and not any(fuzz.token_set_ratio(x, y) >= threshold for x in a.actors for y in b.actors):
         return False
     # "170,000 people in the province" and "230,000 people across Asia" count different things.
-    return not (a.scope and b.scope) or fuzz.token_set_ratio(a.scope, b.scope) >= threshold
+    if not (a.scope and b.scope):
+        return True
+    return bool(set(a.scope.split()) & set(b.scope.split())) or fuzz.token_set_ratio(a.scope, b.scope) >= threshold

@@ -10,7 +10,7 @@ from pathlib import Path
 from checker.errors import RulesError
 from checker.lexicon import RULES_DIR, read_toml
 
-KINDS = ("interval",)
+KINDS = ("interval", "date")
 SEVERITIES = ("high", "medium", "low")
 MESSAGE_FIELDS = ("a_source", "b_source", "a_date", "b_date", "a_value", "b_value", "a_text", "b_text", "topic", "note")
 
@@ -29,6 +29,7 @@ class Check:
     dimensions: tuple[str, ...]
     predicates: tuple[str, ...]
     severity: dict[str, float]
+    limits: dict[str, float]  # kind-specific limits, e.g. max_gap_days for dates
 
     def applies(self, claim_kind: str, dimension: str, predicate: str) -> bool:
         """Tell whether this check compares claims of that kind, dimension and predicate."""
@@ -71,6 +72,7 @@ def _check(path: Path) -> Check:
             dimensions=tuple(applies.get("dimensions", ["*"])),
             predicates=tuple(applies.get("predicates", ["*"])),
             severity={k: float(v) for k, v in data.get("severity", {}).items()},
+            limits={k: float(v) for k, v in data.get("limits", {}).items()},
         )
     except (KeyError, TypeError, ValueError) as err:
         raise RulesError(f"{path}: missing or malformed entry ({err})") from err

@@ -1,6 +1,7 @@
 """Every check has pass/fail cases in tests/checks/<ID>.toml, and they hold."""
 
 import tomllib
+from datetime import date
 from pathlib import Path
 
 import pytest
@@ -23,12 +24,18 @@ def _cases():
                 yield pytest.param(check.id, verdict, case, id=f"{check.id}-{verdict}-{number}")
 
 
+def _day(case, side):
+    """Return a case side's publication date (`a_published = "2025-03-10"`), if any."""
+    value = case.get(f"{side}_published")
+    return date.fromisoformat(value) if value else None
+
+
 def _findings(case):
     if case.get("same_article"):
         articles = [Article(id="one", path="one.txt", text=f"{case['a']}\n{case['b']}\n")]
     else:
-        articles = [Article(id="a", path="a.txt", text=case["a"] + "\n"),
-                    Article(id="b", path="b.txt", text=case["b"] + "\n")]
+        articles = [Article(id=side, path=f"{side}.txt", text=case[side] + "\n", published=_day(case, side))
+                    for side in ("a", "b")]
     settings = Settings()
     return find_discrepancies(extract_claims(articles, settings), articles, settings)
 
@@ -54,5 +61,6 @@ def test_case(check_id, verdict, case):
         assert findings == [], f"flagged: {[f.explanation for f in findings]}"
         return
     assert [f.rule for f in findings] == [check_id], f"expected one {check_id} finding, got {findings}"
-    if "severity" in case:
-        assert findings[0].severity == case["severity"]
+    for key in ("severity", "verdict"):
+        if key in case:
+            assert getattr(findings[0], key) == case[key]

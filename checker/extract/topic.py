@@ -30,7 +30,7 @@ _SKIP_BACK = frozenset(
     """the a an of to at by some its their his her about least more than as many further
     additional another total with had have has been was were is are confirmed officially
     reportedly nearly almost over up just only roughly approximately around estimated
-    an""".split()
+    an rose risen stood stands climbed reached increased jumped grew hit now""".split()
 )
 _PARTICIPLES = frozenset(
     """taken held given seen known left made found brought kept shot hit caught born put set
@@ -43,6 +43,11 @@ _LY_NOUNS = frozenset("family assembly supply rally ally anomaly monopoly italy 
 _VERB_AFTER = re.compile(r"\s+(?:(?:were|was|are|is|have been|has been|had been)\s+)?[a-z]+(?:ed|en)\b")
 _OF = re.compile(r"\s+of\s+(?:the\s+|their\s+|its\s+|his\s+|her\s+)?")
 _OF_IN = re.compile(r"\s+(?:of|in|for)\s+(?:the\s+|their\s+|its\s+|his\s+|her\s+|new\s+)?")
+_NUMBER_OF = re.compile(
+    r"\bnumber\s+of\s+(?P<np>[a-z]+)\b[^.;:]{0,80}?\b(?:stood|stands|rose|rises|climbed|reached|increased|jumped|hit|grew|was|is)"
+    r"\s+(?:at\s+|to\s+)?(?:about\s+|some\s+|at\s+least\s+|more\s+than\s+|over\s+)?$",
+    re.I,
+)
 _BEFORE_NOUN = re.compile(r"([A-Za-z][A-Za-z-]*)\s+(?:of|for|at|to)\s+(?:just\s+|only\s+|about\s+|some\s+)?$")
 _NAME = re.compile(r"((?:[A-Z][\w'’.-]*\s+){0,3}[A-Z][\w'’.-]*)\s+$")
 
@@ -63,6 +68,9 @@ def topic_of(sentence: str, start: int, end: int, dimension: str, lex: Predicate
              bounds: tuple[int, int]) -> Topic:
     """Find the topic of the number at [start, end) in a sentence."""
     words, np_end = _noun_phrase(sentence, end, dimension)
+    number_of = _NUMBER_OF.search(sentence, max(0, start - 120), start) if not words else None
+    if number_of:  # "the number of people arrested ... stood at 35"
+        words = [number_of.group("np").lower()]
     if not words and dimension != "count":
         before = _BEFORE_NOUN.search(sentence[max(0, start - 40):start])
         words = [before.group(1).lower()] if before and before.group(1).lower() not in _STOP else []

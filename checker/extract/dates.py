@@ -1,0 +1,178 @@
+"""Date claims: when an event happened, as a day interval with the event as topic."""
+
+from __future__ import annotations
+
+import math
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+from datetime import date
+
+from checker.extract.date_mentions import DateMention, clause_span, find_date_mentions
+from checker.extract.topic import canonical_thing
+from checker.lexicon import EventLexicon, PredicateLexicon
+from checker.records import Claim, Interval, Quantity, Sentence, stable_id
+
+_WORD = re.compile(r"[A-Za-z][A-Za-z'’-]*")
+_RELATIVE_BEFORE = re.compile(r"\b(?:that|which|who)\s*$", re.I)
+_NOUN_STOP = frozenset(
+    """a an the this that these those its their his her of in on at to for from by with
+    between among near about after before during under over into as and or is was were are
+    be been being has have had will would could may might can also already again then
+    still just later earlier reportedly""".split()
+)
+# Past forms that do not end in -ed: enough to find the verb of a news clause.
+_IRREGULAR = frozenset(
+    """struck hit shook began begun met took held left fell rose broke came went sat stood
+    ran won lost fled sent made found gave told said built caught bought sold paid brought
+    fought thought taught spent put set shot cut quit led fed bled flew drove wrote spoke
+    chose froze stole swore tore wore woke rang sang sank swam drew grew threw knew blew""".split()
+)
+_NAME = re.compile(r"(?<![\w'’-])[A-Z][a-z]+(?:['’]s)?")
+_CALENDAR = frozenset(
+    """Monday Tuesday Wednesday Thursday Friday Saturday Sunday January February March April May
+    June July August September October November December""".split()
+)
+_NEGATION = frozenset("not never no n't".split())
+# "By Thursday the toll stood at 35", "as of Monday": the figure's own date.
+AS_OF = re.compile(r"\b(?:as\s+of|as\s+at|by|through|up\s+to)\s+$", re.I)
+
+
+_BOUND_BEFORE = re.compile(r"\b(?:since|until|till|before|after|from|through|by|as\s+of|as\s+at|up\s+to|between|and)\s+$", re.I)
+
+
+@dataclass(frozen=True, slots=True)
+class Event:
+    """What a date is the date of."""
+
+    predicate: str  # canonical event verb ("strike", "begin") or the verb itself
+    thing: str  # singular subject noun ("earthquake", "talk")
+    words: str  # the subject and verb as written ("earthquake struck")
+    where: str  # proper names after the verb ("Maluku", "Banda Aceh"), lower-case
+
+
+def as_of_date(sentence: str, reference: date | None) -> date | None:
+    """Return the day a sentence's figures speak for, when it says "as of" or "by" a date."""
+    for mention in find_date_mentions(sentence, reference):
+        if mention.value.last and AS_OF.search(sentence, 0, mention.start + _lead(mention)):
+            return mention.value.last
+    return None
+
+
+def _lead(mention: DateMention) -> int:
+    """Count the leading preposition the finder may have put into the span ("on", "in")."""
+    lead = re.match(r"(?:on|in|during)\s+", mention.text, re.I)
+    return lead.end() if lead else 0
+
+
+def date_claims(sentence: Sentence, events: EventLexicon, plex: PredicateLexicon,
+                published: date | None) -> Iterator[Claim]:
+    """Yield one claim per date phrase that dates an event (not a statement)."""
+    text = sentence.text
+    for mention in find_date_mentions(text, published):
+        if _BOUND_BEFORE.search(text, 0, mention.start + _lead(mention)):
+            continue  # "since 1998", "until Friday", "by Thursday": a bound, not the event's day
+        event = event_of(text, mention, events, plex)
+        if event is None:
+            continue
+        start, end = sentence.start + mention.start, sentence.start + mention.end
+        yield Claim(
+            id=stable_id(sentence.article_id, start, end),
+            article_id=sentence.article_id,
+            sentence=sentence,
+            start=start,
+            end=end,
+            kind="date",
+            text=mention.text,
+            predicate=event.predicate,
+            thing=event.thing,
+            topic=event.words,
+            value=date_quantity(mention),
+            # "jolted Maluku" and "hit Aceh" date two quakes, not one.
+            scope=event.where,
+        )
+
+
+def date_quantity(mention: DateMention) -> Quantity:
+    """Express a date phrase as an interval of day numbers (unresolved: the whole line)."""
+    value = mention.value
+    if value.first is None or value.last is None:
+        interval = Interval(-math.inf, math.inf)
+    else:
+        interval = Interval(value.first.toordinal(), value.last.toordinal())
+    display = value.display if not value.relative else f"{value.display} (“{mention.text.strip()}”)"
+    return Quantity(interval, "date", value.granularity, mention.text, display)
+
+
+def event_of(sentence: str, mention: DateMention, events: EventLexicon, things: PredicateLexicon) -> Event | None:
+    """Find the event a date phrase dates: the verb beside it and that verb's subject."""
+    left, right = clause_span(sentence, mention.start, mention.end)
+    verb = _verb_before(sentence, left, mention.start, events) or _verb_after(sentence, mention.end, right, events)
+    if verb is None:
+        return None
+    word, position = verb
+    if word in events.statement:
+        return None  # "officials said on Monday": the day of a statement, not of the event
+    subject = _subject(sentence, left, position, (mention.start, mention.end))
+    if not subject:
+        return None
+    predicate = events.verbs.get(word, word)
+    where = " ".join(_names(sentence, position, right, (mention.start, mention.end)))
+    return Event(predicate, canonical_thing(subject, things), f"{subject} {word}", where)
+
+
+def _names(sentence: str, low: int, high: int, skip: tuple[int, int]) -> list[str]:
+    """Return the capitalized names in a stretch of a clause, leaving out the date phrase."""
+    # "Indonesia's Maluku": the possessor is only the country around the place, so it is left out.
+    return [m.group().lower() for m in _NAME.finditer(sentence, low, high)
+            if not skip[0] <= m.start() < skip[1] and m.group() not in _CALENDAR
+            and not m.group().endswith(("'s", "’s"))]
+
+
+def _verb_before(sentence: str, low: int, high: int, events: EventLexicon) -> tuple[str, int] | None:
+    words = list(_WORD.finditer(sentence, low, high))
+    for index in range(len(words) - 1, -1, -1):
+        word = words[index].group().lower()
+        if word in ("and", "or", "but"):
+            return None  # "fired on Thursday and bought a gun on Friday": each verb its own date
+        if _is_verb(word, events):
+            negated = index and words[index - 1].group().lower() in _NEGATION
+            return (None if negated else (word, words[index].start()))
+    return None
+
+
+def _verb_after(sentence: str, low: int, high: int, events: EventLexicon) -> tuple[str, int] | None:
+    for count, match in enumerate(_WORD.finditer(sentence, low, high)):
+        word = match.group().lower()
+        if count > 4:
+            break
+        if _is_verb(word, events):
+            return word, match.start()
+    return None
+
+
+def _is_verb(word: str, events: EventLexicon) -> bool:
+    return word in events.statement or word in events.verbs or word in _IRREGULAR or (
+        word.endswith("ed") and len(word) > 4)
+
+
+def _subject(sentence: str, left: int, verb_at: int, skip: tuple[int, int]) -> str:
+    """Return the head noun of the noun phrase that opens the clause (or precedes "that"),
+    passing over the date phrase itself and participles ("based on a proposal made")."""
+    start = left
+    relative = _RELATIVE_BEFORE.search(sentence, 0, left)
+    if relative and not sentence[left:verb_at].strip(" ,"):
+        # "The earthquake that struck Velmora on March 9": the subject stands before "that".
+        start, _ = clause_span(sentence, relative.start(), relative.start())
+        verb_at = relative.start()
+    head = ""
+    for match in _WORD.finditer(sentence, start, verb_at):
+        word = match.group().lower()
+        if skip[0] <= match.start() < skip[1] or (not head and word.endswith(("ed", "ing"))) or word.endswith("ly"):
+            continue
+        if word in _NOUN_STOP:
+            if head:
+                break
+            continue
+        head = word
+    return head

@@ -1,0 +1,89 @@
+"""Dated stories through the CLI: dates from front matter, manifest and HTML; date
+conflicts, relative dates resolved against publication dates, and evolving figures."""
+
+from __future__ import annotations
+
+import json
+import re
+import tomllib
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from checker.cli import main
+
+DATED = Path(__file__).resolve().parent / "dated"
+STORIES = sorted(p.name for p in DATED.iterdir() if (p / "expected.toml").is_file())
+
+
+def run_json(folder: Path) -> dict:
+    result = CliRunner().invoke(main, ["check", str(folder), "--format", "json", "--fail-on", "never"])
+    assert result.exit_code == 0, result.stderr
+    return json.loads(result.stdout)
+
+
+def found(document: dict) -> dict[frozenset, tuple[str, str]]:
+    return {
+        frozenset({(d["a"]["article"], d["a"]["text"]), (d["b"]["article"], d["b"]["text"])}): (d["rule"], d["verdict"])
+        for d in document["discrepancies"]
+    }
+
+
+def expected(story: str) -> dict[frozenset, tuple[str, str]]:
+    data = tomllib.loads((DATED / story / "expected.toml").read_text(encoding="utf-8"))
+    return {frozenset({(f["a"], f["a_text"]), (f["b"], f["b_text"])}): (f["rule"], f["verdict"]) for f in data["finding"]}
+
+
+def test_inputs_cover_front_matter_manifest_and_html():
+    kinds = {p.suffix for story in STORIES for p in (DATED / story).iterdir()}
+    assert {".txt", ".html", ".csv"} <= kinds
+    assert (DATED / "talks_manifest" / "manifest.csv").is_file()
+
+
+@pytest.mark.parametrize("story", STORIES)
+def test_dated_story_findings(story):
+    got, want = found(run_json(DATED / story)), expected(story)
+    problems = [f"MISSED {sorted(pair)} {want[pair]}" for pair in want if pair not in got]
+    problems += [f"UNEXPECTED {sorted(pair)} {got[pair]}" for pair in got if pair not in want]
+    problems += [f"WRONG {sorted(pair)}: want {want[pair]}, got {got[pair]}" for pair in want if pair in got and got[pair] != want[pair]]
+    assert not problems, "\n".join(problems)
+
+
+@pytest.mark.parametrize("story", STORIES)
+def test_explanations_name_both_dates(story):
+    for finding in run_json(DATED / story)["discrepancies"]:
+        dates = re.findall(r"\((\d{1,2} [A-Z][a-z]{2} \d{4})\)", finding["explanation"])
+        assert len(dates) == 2, finding["explanation"]
+        if finding["kind"] == "number":
+            assert ("later, higher" in finding["explanation"]) == (finding["verdict"] == "update")
+
+
+def test_updates_do_not_fail_ci():
+    result = CliRunner().invoke(main, ["check", str(DATED / "quake_frontmatter"), "--format", "json"])
+    document = json.loads(result.stdout)
+    assert all(d["severity"] == "low" for d in document["discrepancies"] if d["verdict"] == "update")
+    assert result.exit_code == 1  # the date conflicts and the falling toll are high
+
+
+def test_without_dates_relative_dates_stay_unresolved(tmp_path):
+    # The same quake story with its front matter stripped: "yesterday" cannot be resolved,
+    # so the relative-date conflict disappears, and toll differences say dates are missing.
+    for path in (DATED / "quake_frontmatter").glob("*.txt"):
+        text = path.read_text(encoding="utf-8")
+        (tmp_path / path.name).write_text(text.split("---\n", 2)[2], encoding="utf-8")
+    document = run_json(tmp_path)
+    dates = [d for d in document["discrepancies"] if d["kind"] == "date"]
+    assert not any("yesterday" in (d["a"]["text"], d["b"]["text"]) for d in dates)
+    numbers = [d for d in document["discrepancies"] if d["kind"] == "number"]
+    assert numbers and all(d["verdict"] == "conflict" for d in numbers)
+    assert all("without both dates" in d["explanation"] for d in numbers)
+
+
+def test_html_pages_keep_page_furniture_out():
+    document = run_json(DATED / "html_toll")
+    sentences = " ".join(side["sentence"] for d in document["discrepancies"] for side in (d["a"], d["b"]))
+    for furniture in ("cookies", "Advertisement", "Reader:", "Sign up", "dataLayer"):
+        assert furniture not in sentences
+    published = {side["article"]: side["published"] for d in document["discrepancies"] for side in (d["a"], d["b"])}
+    assert published == {"bay_courier": "2025-08-04", "harbor_daily": "2025-08-05", "island_gazette": "2025-08-06"}
