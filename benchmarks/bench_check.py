@@ -54,7 +54,9 @@ def facts(rng: random.Random, used: set[str]) -> dict:
             "event": rng.choice(EVENTS), "dead": rng.randint(3, 240), "hurt": rng.randint(5, 900),
             "evac": rng.randint(200, 40000), "houses": rng.randint(20, 5000), "curfew": rng.choice((7, 14, 21, 30, 45)),
             "km": rng.randint(3, 80), "aid": rng.choice((1.5, 2, 3.5, 7.25, 12, 40)), "pct": rng.randint(5, 95),
-            "year": rng.randint(1950, 2020)}
+            "year": rng.randint(1950, 2020), "last": rng.randint(1950, 2020),
+            # Dates of side events are facts of the story too: the same in every article.
+            "day": f"{rng.choice(MONTHS)} {rng.randint(1, 28)}", "warned": f"{rng.choice(MONTHS)} {rng.randint(1, 28)}"}
 
 
 def fact_sentences(rng: random.Random, f: dict, dead: int) -> list[str]:
@@ -82,7 +84,7 @@ def fact_sentences(rng: random.Random, f: dict, dead: int) -> list[str]:
 
 def filler(rng: random.Random, f: dict) -> str:
     """Return a sentence with no checkable fact of the story (dates, ages, years, quotes)."""
-    day, when, other = rng.choice(DAYS), f"{rng.choice(MONTHS)} {rng.randint(1, 28)}", rng.choice(f["others"])
+    day, when, other = f["day"], f["warned"], rng.choice(f["others"])
     return rng.choice([
         f"Rescue teams worked through the night on {day} to reach the {other} valley.",
         f"\"We lost everything,\" said a {rng.randint(19, 88)}-year-old farmer from {f['town']}.",
@@ -95,7 +97,7 @@ def filler(rng: random.Random, f: dict) -> str:
         f"\"We will rebuild {f['town']},\" {f['person']} said at a briefing on {day}.",
         f"A {rng.randint(19, 88)}-year-old teacher described the moment the {f['event']} hit as terrifying.",
         f"Opposition politicians in {f['place']} called for an inquiry into the preparations.",
-        f"The region was last hit by a disaster of this kind in {rng.randint(1950, 2020)}.",
+        f"The region was last hit by a disaster of this kind in {f['last']}.",
         f"The army sent helicopters and boats on {day} to reach villages cut off near {other}.",
         f"Officials in {f['place']} said the full cost would not be known for weeks.",
         f"Insurers said claims were expected to rise sharply after {when}.",

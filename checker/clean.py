@@ -29,7 +29,11 @@ class Boilerplate:
 
 def load_boilerplate(path: str | Path | None = None) -> Boilerplate:
     """Read and validate a boilerplate rules file (default: rules/boilerplate.toml)."""
-    path = Path(path) if path is not None else DEFAULT_PATH
+    return _load_boilerplate(Path(path) if path is not None else DEFAULT_PATH)
+
+
+@lru_cache(maxsize=8)
+def _load_boilerplate(path: Path) -> Boilerplate:
     data = read_toml(path)
     unknown = sorted(set(data) - _KEYS)
     if unknown:

@@ -15,7 +15,6 @@ from checker.config import FAIL_ON, FORMATS, describe, load_settings
 from checker.engine import extract_claims, merge_reports, run
 from checker.errors import InputError, RulesError
 from checker.evaluate import evaluate, read_gold, render_eval
-from checker.frames import claims_frame
 from checker.loader import load_paths
 from checker.output import write_all
 from checker.report import REPORTERS
@@ -125,6 +124,8 @@ def extract(paths, fmt, rules) -> None:
     except (InputError, RulesError) as err:
         _fail(str(err))
     _warn(loaded.warnings)
+    from checker.frames import claims_frame  # pandas loads only for the claims table
+
     frame = claims_frame(claims, articles_by_id(loaded.articles))
     if fmt == "csv":
         click.echo(frame.to_csv(index=False, lineterminator="\n"), nl=False)

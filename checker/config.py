@@ -24,6 +24,7 @@ class Settings:
     match_threshold: float = 80.0  # rapidfuzz token_set_ratio for "same topic"
     max_file_mb: float = 20.0
     same_article: bool = False  # compare claims within one article too
+    workers: int = 0  # processes for extraction on large batches; 0 = one per core
 
 
 def load_settings(overrides: dict[str, Any] | None = None, cwd: Path | None = None) -> Settings:
@@ -63,6 +64,8 @@ def _convert(key: str, value: Any, default: Any, where: str) -> Any:
     try:
         if isinstance(default, bool):
             return value.strip().lower() in ("1", "true", "yes", "on")
+        if isinstance(default, int):
+            return int(value)
         if isinstance(default, float):
             return float(value)
         if isinstance(default, Path):
@@ -77,6 +80,8 @@ def _validate(settings: Settings) -> Settings:
         raise InputError(f"unknown format {settings.format!r} (choose from {', '.join(FORMATS)})")
     if settings.fail_on not in FAIL_ON:
         raise InputError(f"unknown fail-on level {settings.fail_on!r} (choose from {', '.join(FAIL_ON)})")
+    if settings.workers < 0:
+        raise InputError(f"workers must be 0 (one per core) or more, not {settings.workers}")
     if not 0 <= settings.match_threshold <= 100:
         raise InputError(f"match_threshold must be between 0 and 100, not {settings.match_threshold}")
     return settings

@@ -2,52 +2,18 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Sequence
-from dataclasses import replace
+from collections.abc import Sequence
 
-from checker.clean import Boilerplate, clean, load_boilerplate
 from checker.compare import COMPARATORS
 from checker.config import Settings
-from checker.extract.numbers import number_claims
-from checker.extract.dates import as_of_date, date_claims
-from checker.lexicon import load_events, load_predicates, load_quantities
+from checker.extraction import Progress, extract_claims
 from checker.loader import load_paths
 from checker.match import candidate_pairs
 from checker.records import Article, Claim, Discrepancy, Report
 from checker.rules import check_for, load_checks
-from checker.sentences import split_sentences
 from checker.stories import story_terms
 
-Progress = Callable[[int, int], None]
-
-
-def extract_claims(articles: Iterable[Article], settings: Settings, progress: Progress | None = None) -> list[Claim]:
-    """Clean, split and extract the claims of every article."""
-    boilerplate = load_boilerplate(settings.rules / "boilerplate.toml")
-    qlex = load_quantities(settings.rules)
-    plex = load_predicates(settings.rules)
-    events = load_events(settings.rules)
-    articles = list(articles)
-    claims: list[Claim] = []
-    for done, article in enumerate(articles, 1):
-        for sentence in _sentences(article, boilerplate):
-            claims.extend(_dated(list(number_claims(sentence, qlex, plex, article.published)), article))
-            claims.extend(date_claims(sentence, events, plex, article.published))
-        if progress:
-            progress(done, len(articles))
-    return claims
-
-
-def _dated(numbers: list[Claim], article: Article) -> list[Claim]:
-    """Give cumulative figures the day their sentence says they hold for ("by Thursday")."""
-    if not any(c.cumulative for c in numbers):
-        return numbers
-    day = as_of_date(numbers[0].sentence.text, article.published)
-    return [replace(c, as_of=day) if c.cumulative and day else c for c in numbers]
-
-
-def _sentences(article: Article, boilerplate: Boilerplate):
-    return split_sentences(article, clean(article, boilerplate), boilerplate.abbreviations)
+__all__ = ["extract_claims", "find_discrepancies", "merge_reports", "run"]
 
 
 def find_discrepancies(claims: Sequence[Claim], articles: Sequence[Article], settings: Settings) -> list[Discrepancy]:

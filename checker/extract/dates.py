@@ -8,7 +8,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import date
 
-from checker.extract.date_mentions import DateMention, clause_span, find_date_mentions
+from checker.extract.date_mentions import DateMention, clause_span
 from checker.extract.topic import canonical_thing
 from checker.lexicon import EventLexicon, PredicateLexicon
 from checker.records import Claim, Interval, Quantity, Sentence, stable_id
@@ -51,9 +51,9 @@ class Event:
     where: str  # proper names after the verb ("Maluku", "Banda Aceh"), lower-case
 
 
-def as_of_date(sentence: str, reference: date | None) -> date | None:
+def as_of_date(sentence: str, mentions: list[DateMention]) -> date | None:
     """Return the day a sentence's figures speak for, when it says "as of" or "by" a date."""
-    for mention in find_date_mentions(sentence, reference):
+    for mention in mentions:
         if mention.value.last and AS_OF.search(sentence, 0, mention.start + _lead(mention)):
             return mention.value.last
     return None
@@ -65,11 +65,11 @@ def _lead(mention: DateMention) -> int:
     return lead.end() if lead else 0
 
 
-def date_claims(sentence: Sentence, events: EventLexicon, plex: PredicateLexicon,
-                published: date | None) -> Iterator[Claim]:
-    """Yield one claim per date phrase that dates an event (not a statement)."""
+def date_claims(sentence: Sentence, mentions: list[DateMention], events: EventLexicon,
+                plex: PredicateLexicon) -> Iterator[Claim]:
+    """Yield one claim per date phrase (found by find_date_mentions) that dates an event."""
     text = sentence.text
-    for mention in find_date_mentions(text, published):
+    for mention in mentions:
         if _BOUND_BEFORE.search(text, 0, mention.start + _lead(mention)):
             continue  # "since 1998", "until Friday", "by Thursday": a bound, not the event's day
         event = event_of(text, mention, events, plex)

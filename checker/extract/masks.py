@@ -64,5 +64,10 @@ def masked_spans(text: str) -> list[tuple[int, int]]:
 
 
 def overlaps(spans: list[tuple[int, int]], start: int, end: int) -> bool:
-    """Tell whether [start, end) overlaps any of the spans."""
-    return any(s < end and start < e for s, e in spans)
+    """Tell whether [start, end) overlaps any of the (sorted) spans."""
+    for s, e in spans:
+        if s >= end:
+            return False
+        if start < e:
+            return True
+    return False

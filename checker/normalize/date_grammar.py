@@ -13,6 +13,7 @@ the phrase; other cues ("since", "the", "by") only license it and stay outside t
 
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass
 
@@ -69,6 +70,24 @@ _FORMS = {
                 rf"(?![a-z]){_NOT_OF}"),
 }
 PATTERNS = {form: re.compile(source) for form, source in _FORMS.items()}
+
+# The word every phrase of a form must contain. A pattern that may open with optional
+# words ("in", "the end of") makes `re` try it at every position of the text; instead the
+# core is found first (a fast scan) and the pattern is tried only at the few word starts
+# just before it.
+_MONTH_CORE = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)"
+_CORES = {
+    "iso": r"(?:18|19|20)\d\d-\d", "mdy": _MONTH_CORE, "dmy": _MONTH_CORE, "month_year": _MONTH_CORE,
+    "month_ryear": _MONTH_CORE, "rel_month": _MONTH_CORE, "month": _MONTH_CORE,
+    "rel_period": r"(?i:week|month|year)", "year": r"(?:18|19|20)\d\d", "decade": r"\d0['’]?s",
+    "season": r"(?i:spring|summer|autumn|fall|winter)", "weekday": r"(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day",
+    "simple": r"(?i:today|tonight|yesterday|tomorrow|night|morning|afternoon|evening)", "ago": r"(?i:ago)",
+    "past": r"(?i:past|last)", "recent": r"(?i:recent)", "next": r"(?i:next|coming)", "within": r"(?i:within)",
+    "earlier_later": r"(?i:earlier|later)", "weekend": r"(?i:weekend)",
+}
+CORES = {form: re.compile(source) for form, source in _CORES.items()}
+_LOOKBACK = 40  # the longest optional opening ("during the beginning of ") fits in this
+_WORD_START = re.compile(r"(?<![\w'’-])[\w$'’]")
 
 # A cheap test per form: the form's regex runs only on texts that hold one of its words
 # (months and weekdays as written, the rest in lower case), which makes the finder many
@@ -155,12 +174,32 @@ def _gates_passed(text: str) -> set[str]:
     return passed
 
 
+def _matches(form: str, text: str, starts: list[int]) -> list[re.Match[str]]:
+    """Return the leftmost matches of a form's pattern that contain one of its cores."""
+    pattern, found, reached = PATTERNS[form], [], -1
+    for core in CORES[form].finditer(text):
+        if core.start() < reached:
+            continue
+        low = bisect.bisect_left(starts, core.start() - _LOOKBACK)
+        high = bisect.bisect_right(starts, core.start())
+        for position in starts[low:high]:
+            if position < reached:
+                continue
+            m = pattern.match(text, position)
+            if m and m.end() > core.start():
+                found.append(m)
+                reached = m.end()
+                break
+    return found
+
+
 def scan(text: str) -> list[Hit]:
     """Return the date phrases of a text, left to right, non-overlapping, longest first."""
     passed = _gates_passed(text)
+    starts = [m.start() for m in _WORD_START.finditer(text)]
     hits = [Hit(_start(m), m.end(), form, m)
-            for form, pattern in PATTERNS.items() if _GATE_OF.get(form, form) in passed
-            for m in pattern.finditer(text) if _valid(form, m, text)]
+            for form in PATTERNS if _GATE_OF.get(form, form) in passed
+            for m in _matches(form, text, starts) if _valid(form, m, text)]
     hits.sort(key=lambda h: (h.start, -h.end))
     chosen: list[Hit] = []
     for hit in hits:

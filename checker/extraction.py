@@ -1,0 +1,70 @@
+"""Claims of a batch: every article cleaned, split and read, in parallel when it pays."""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Callable, Iterable
+from concurrent.futures import ProcessPoolExecutor
+from dataclasses import replace
+from pathlib import Path
+
+from checker.clean import clean, load_boilerplate
+from checker.config import Settings
+from checker.extract.date_mentions import DateMention, find_date_mentions
+from checker.extract.dates import as_of_date, date_claims
+from checker.extract.numbers import number_claims
+from checker.lexicon import load_events, load_predicates, load_quantities
+from checker.records import Article, Claim
+from checker.sentences import split_sentences
+
+Progress = Callable[[int, int], None]
+# Below this many articles a second process costs more than it saves.
+PARALLEL_FROM = 200
+_CHUNK = 50
+
+
+def extract_claims(articles: Iterable[Article], settings: Settings, progress: Progress | None = None) -> list[Claim]:
+    """Clean, split and extract the claims of every article, in article order."""
+    articles = list(articles)
+    workers = min(settings.workers or os.cpu_count() or 1, os.cpu_count() or 1)
+    if workers < 2 or len(articles) < PARALLEL_FROM:
+        return _serial(articles, settings.rules, progress)
+    chunks = [articles[i:i + _CHUNK] for i in range(0, len(articles), _CHUNK)]
+    claims: list[Claim] = []
+    with ProcessPoolExecutor(max_workers=workers) as pool:
+        for done, chunk_claims in enumerate(pool.map(_chunk_claims, chunks, [settings.rules] * len(chunks)), 1):
+            claims.extend(chunk_claims)
+            if progress:
+                progress(min(done * _CHUNK, len(articles)), len(articles))
+    return claims
+
+
+def _serial(articles: list[Article], rules: Path, progress: Progress | None) -> list[Claim]:
+    claims: list[Claim] = []
+    for done, article in enumerate(articles, 1):
+        claims.extend(article_claims(article, rules))
+        if progress:
+            progress(done, len(articles))
+    return claims
+
+
+def _chunk_claims(articles: list[Article], rules: Path) -> list[Claim]:
+    return [claim for article in articles for claim in article_claims(article, rules)]
+
+
+def article_claims(article: Article, rules: Path) -> list[Claim]:
+    """Return the number and date claims of one article."""
+    boilerplate = load_boilerplate(rules / "boilerplate.toml")
+    qlex, plex, events = load_quantities(rules), load_predicates(rules), load_events(rules)
+    claims: list[Claim] = []
+    for sentence in split_sentences(article, clean(article, boilerplate), boilerplate.abbreviations):
+        dates = find_date_mentions(sentence.text, article.published)
+        claims.extend(_dated(list(number_claims(sentence, qlex, plex, article.published)), dates))
+        claims.extend(date_claims(sentence, dates, events, plex))
+    return claims
+
+
+def _dated(numbers: list[Claim], dates: list[DateMention]) -> list[Claim]:
+    """Give cumulative figures the day their sentence says they hold for ("by Thursday")."""
+    day = as_of_date(numbers[0].sentence.text, dates) if dates and any(c.cumulative for c in numbers) else None
+    return [replace(c, as_of=day) if c.cumulative and day else c for c in numbers]
