@@ -87,3 +87,9 @@ def test_html_pages_keep_page_furniture_out():
         assert furniture not in sentences
     published = {side["article"]: side["published"] for d in document["discrepancies"] for side in (d["a"], d["b"])}
     assert published == {"bay_courier": "2025-08-04", "harbor_daily": "2025-08-05", "island_gazette": "2025-08-06"}
+
+
+def test_seeds_hold_no_date_or_number_discrepancy():
+    seeds = Path(__file__).resolve().parents[1] / "seeds"
+    document = run_json(seeds)
+    assert [d for d in document["discrepancies"] if d["kind"] in ("date", "number")] == []
