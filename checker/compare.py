@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import math
-from collections.abc import Callable, Mapping
+from collections.abc import Mapping
 from datetime import date
 
 from checker.records import Article, Claim, Discrepancy, stable_id
@@ -76,12 +76,6 @@ def compare_date(check: Check, a: Claim, b: Claim, articles: Mapping[str, Articl
         b=b,
         explanation=explain(check, a, b, articles, check.note),
     )
-
-
-COMPARATORS: dict[str, Callable[[Check, Claim, Claim, Mapping[str, Article]], Discrepancy | None]] = {
-    "interval": compare_interval,
-    "date": compare_date,
-}
 
 
 def finding_id(a: Claim, b: Claim) -> str:

@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 
-from checker.compare import COMPARATORS
+from checker.comparators import COMPARATORS
 from checker.config import Settings
 from checker.extraction import Progress, extract_claims
 from checker.loader import load_paths
 from checker.match import candidate_pairs
+from checker.match_people import people_of, quote_pairs, role_pairs
 from checker.records import Article, Claim, Discrepancy, Report
 from checker.rules import check_for, load_checks
 from checker.stories import story_terms
@@ -21,16 +22,27 @@ def find_discrepancies(claims: Sequence[Claim], articles: Sequence[Article], set
     checks = load_checks(settings.rules)
     by_id = {article.id: article for article in articles}
     found: dict[str, Discrepancy] = {}
-    stories = {article.id: story_terms(article) for article in articles}
-    for a, b, _score in candidate_pairs(claims, settings.match_threshold, settings.same_article, stories):
+    for dimension, a, b in _candidates(claims, articles, settings):
         a, b = sorted((a, b), key=lambda c: (c.article_id, c.start))
-        check = check_for(checks, a.kind, a.value.dimension, a.predicate)
+        check = check_for(checks, a.kind, dimension, a.predicate)
         if check is None:
             continue
         finding = COMPARATORS[check.kind](check, a, b, by_id)
         if finding is not None:
             found[finding.id] = finding
     return _fold_repeats(sorted(found.values(), key=_order))
+
+
+def _candidates(claims: Sequence[Claim], articles: Sequence[Article], settings: Settings) -> Iterator[tuple[str, Claim, Claim]]:
+    """Yield (dimension, a, b) for every pair of claims that may speak of one fact."""
+    stories = {article.id: story_terms(article) for article in articles}
+    measured = [c for c in claims if c.kind in ("number", "date")]
+    for a, b, _score in candidate_pairs(measured, settings.match_threshold, settings.same_article, stories):
+        yield a.value.dimension, a, b
+    for a, b in quote_pairs(claims, stories, settings.same_article):
+        yield "speaker", a, b
+    for kind, a, b in role_pairs(claims, people_of(claims), stories, settings.same_article):
+        yield kind, a, b
 
 
 def _fold_repeats(findings: list[Discrepancy]) -> list[Discrepancy]:

@@ -13,6 +13,7 @@ from checker.config import Settings
 from checker.extract.date_mentions import DateMention, find_date_mentions
 from checker.extract.dates import as_of_date, date_claims
 from checker.extract.numbers import number_claims
+from checker.extract.people_claims import people_claims
 from checker.lexicon import load_events, load_predicates, load_quantities
 from checker.records import Article, Claim
 from checker.sentences import split_sentences
@@ -53,14 +54,16 @@ def _chunk_claims(articles: list[Article], rules: Path) -> list[Claim]:
 
 
 def article_claims(article: Article, rules: Path) -> list[Claim]:
-    """Return the number and date claims of one article."""
+    """Return the number, date, attribution and role claims of one article."""
     boilerplate = load_boilerplate(rules / "boilerplate.toml")
     qlex, plex, events = load_quantities(rules), load_predicates(rules), load_events(rules)
     claims: list[Claim] = []
-    for sentence in split_sentences(article, clean(article, boilerplate), boilerplate.abbreviations):
+    sentences = split_sentences(article, clean(article, boilerplate), boilerplate.abbreviations)
+    for sentence in sentences:
         dates = find_date_mentions(sentence.text, article.published)
         claims.extend(_dated(list(number_claims(sentence, qlex, plex, article.published)), dates))
         claims.extend(date_claims(sentence, dates, events, plex))
+    claims.extend(people_claims(sentences, article.text))
     return claims
 
 

@@ -6,7 +6,7 @@ import math
 
 import pandas as pd
 
-from checker.records import Article, Claim, Discrepancy
+from checker.records import Article, Claim, Discrepancy, Quantity
 
 CLAIM_COLUMNS = (
     "id", "article", "source", "published", "line", "kind", "predicate", "thing", "topic",
@@ -23,10 +23,13 @@ def claims_frame(claims: list[Claim] | tuple[Claim, ...], articles: dict[str, Ar
     rows = []
     for c in claims:
         article = articles[c.article_id]
+        value = c.value
+        measured = isinstance(value, Quantity)  # quotes and roles have no interval
         rows.append((
             c.id, c.article_id, article.source or "", article.published.isoformat() if article.published else "",
-            c.line, c.kind, c.predicate, c.thing, c.topic, "; ".join(c.actors), c.text, c.value.display,
-            c.value.dimension, c.value.unit, _bound(c.value.interval.lo), _bound(c.value.interval.hi),
+            c.line, c.kind, c.predicate, c.thing, c.topic, "; ".join(c.actors), c.text, value.display,
+            value.dimension if measured else c.kind, value.unit if measured else "",
+            _bound(value.interval.lo) if measured else None, _bound(value.interval.hi) if measured else None,
             c.sentence.text,
         ))
     return pd.DataFrame(rows, columns=list(CLAIM_COLUMNS))

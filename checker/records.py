@@ -90,6 +90,24 @@ class Quantity:
 
 
 @dataclass(frozen=True, slots=True)
+class Speaker:
+    """Who a quote is attributed to: the value of an attribution claim."""
+
+    name: str  # resolved at its fullest: "Gideon Saar", "a senior U.S. official"
+    kind: str  # person | anonymous | organization | unknown
+    display: str
+
+
+@dataclass(frozen=True, slots=True)
+class Role:
+    """A person and a title given to them: the value of a role claim."""
+
+    person: str  # the person's name, resolved within the article ("Biden" -> "Joe Biden")
+    title: str  # as written: "Israeli Foreign Minister"
+    display: str
+
+
+@dataclass(frozen=True, slots=True)
 class Claim:
     """One checkable statement found in an article."""
 
@@ -103,7 +121,7 @@ class Claim:
     predicate: str  # canonical predicate such as killed, released; "" when none is known
     thing: str  # normalized counted thing or subject, e.g. "hostage"
     topic: str  # words saying what the claim is about, e.g. "killed hostage"
-    value: Quantity
+    value: Quantity | Speaker | Role
     actors: tuple[str, ...] = field(default_factory=tuple)
     cumulative: bool = False
     anchor: str = ""  # year(s) the sentence speaks of; "" for the story's own time

@@ -367,7 +367,7 @@ def test_bad_setup_cfg_exits_2(tmp_path, workdir, content, words):
 # -- the seeds --------------------------------------------------------------------------
 
 def test_seeds_have_no_number_findings():
-    result = invoke("check", SEEDS, "--format", "json")
+    result = invoke("check", SEEDS, "--format", "json", "--fail-on", "never")
     assert result.exit_code == 0, result.stderr
     report = report_of(result)
     assert report["articles"] == len(list(SEEDS.glob("*.txt")))

@@ -1,0 +1,20 @@
+"""The comparison kinds by name: a check's `kind` picks one."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping
+
+from checker.compare import compare_date, compare_interval
+from checker.compare_people import compare_holders, compare_speakers, compare_titles
+from checker.records import Article, Claim, Discrepancy
+from checker.rules import Check
+
+Comparator = Callable[[Check, Claim, Claim, Mapping[str, Article]], Discrepancy | None]
+
+COMPARATORS: dict[str, Comparator] = {
+    "interval": compare_interval,
+    "date": compare_date,
+    "speaker": compare_speakers,
+    "title": compare_titles,
+    "office": compare_holders,
+}
