@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from collections import defaultdict
 from collections.abc import Iterable
+from functools import lru_cache
 
 from rapidfuzz import fuzz
 
@@ -13,6 +14,7 @@ _INITIAL = re.compile(r"(?<!\w)[A-Z]\.(?:\s*[A-Z]\.)*\s*|\s+[A-Z]\b(?!\.)")
 _SUFFIX = re.compile(r",?\s+(?:Jr|Sr|II|III|IV)\.?$")
 
 
+@lru_cache(maxsize=65536)
 def name_key(name: str) -> str:
     """Return a person's name as a comparable key: lower case, no honorific, initials or suffix."""
     name = _SUFFIX.sub("", _HONORIFIC.sub("", name.strip()))
@@ -58,15 +60,19 @@ def cluster_people(names: Iterable[str]) -> dict[str, str]:
     """Map every name of a batch to one canonical name per person (the longest spelling)."""
     names = sorted(set(names), key=lambda n: (-len(name_key(n).split()), n))
     canonical: dict[str, str] = {}
-    people: list[str] = []
+    # People indexed by the first letters of their surname: spelling variants of a surname
+    # ("Irannejad", "iran-Nejad") keep those, so each name meets only a few candidates.
+    people: dict[str, list[str]] = defaultdict(list)
     for name in names:
         if len(name_key(name).split()) > 1:
-            match = next((p for p in people if same_person(p, name)), None)
+            bucket = people[surname(name_key(name))[:3]]
+            match = next((p for p in bucket if same_person(p, name)), None)
             canonical[name] = match or name
             if match is None:
-                people.append(name)
+                bucket.append(name)
     for name in names:
         if name not in canonical:  # a surname alone joins the one person of that surname, if only one
-            found = [p for p in people if surname(name_key(p)) == surname(name_key(name))]
+            last = surname(name_key(name))
+            found = [p for p in people[last[:3]] if surname(name_key(p)) == last]
             canonical[name] = found[0] if len(found) == 1 else name
     return canonical

@@ -73,7 +73,10 @@ def find_quotes(sentences: list[Sentence], text: str | None = None) -> list[Quot
         return []
     text = text if text is not None else _rebuild(sentences)
     spans = _quote_spans(text, sentences)
-    said = _read(text, sentences, spans)
+    if not spans:
+        return []  # no quotation marks: nothing to attribute
+    # Who said what is read up to the last quote only: later sentences cannot matter.
+    said = _read(text, sentences[:max(span.last for span in spans) + 1], spans)
     quotes: list[Quote] = []
     prev: tuple[Quote, _Span] | None = None
     for span in spans:

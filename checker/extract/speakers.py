@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, replace
+from typing import NamedTuple
 
 from checker.sentences import STARTERS
 
@@ -95,9 +96,8 @@ _TOKEN = re.compile(
 _POSSESSIVE = re.compile(r"['’]s?$")
 
 
-@dataclass(frozen=True, slots=True)
-class Token:
-    """A word or punctuation mark with its span in the article text."""
+class Token(NamedTuple):
+    """A word or punctuation mark with its span in the article text (a tuple: made by the thousand)."""
 
     text: str
     start: int
