@@ -142,9 +142,16 @@ def _single_spans(text: str, sentences: list[Sentence], doubles: list[_Span]) ->
 def _read(text: str, sentences: list[Sentence], spans: list[_Span]) -> list[list[_Said]]:
     """Resolve the attributions of every sentence, in order, remembering who was named."""
     memory, said = _Memory(), []
-    for s in sentences:
+    near = _near_quotes(spans, len(sentences))
+    for index, s in enumerate(sentences):
         parsed = sp.parse(_masked(text, s, spans), s.start)
         memory.learn(sp.people(parsed))
+        if index not in near:
+            # Far from every quote a sentence only teaches full names ("Gideon Saar" for a
+            # later "Saar"); its speakers and subject are too far back for any "he".
+            memory.remember([], None, None)
+            said.append([])
+            continue
         subject = sp.subject(parsed)
         here = memory.resolve(subject, None) if subject else None
         found: list[_Said] = []
@@ -159,6 +166,11 @@ def _read(text: str, sentences: list[Sentence], spans: list[_Span]) -> list[list
         memory.remember(found, here, subject)
         said.append(found)
     return said
+
+
+def _near_quotes(spans: list[_Span], count: int) -> set[int]:
+    """Return the sentences whose speakers may matter: a quote's own, and the five before it."""
+    return {i for span in spans for i in range(max(0, span.first - 6), min(count, span.last + 2))}
 
 
 def _quote(text: str, span: _Span, sentences: list[Sentence], said: list[list[_Said]],
