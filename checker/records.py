@@ -135,6 +135,12 @@ class Claim:
         return self.sentence.line
 
 
+def claim_in(sentence: Sentence, start: int, end: int, kind: str, *salt: str, **fields) -> Claim:
+    """Build a claim at an article span inside a sentence, with its stable id."""
+    return Claim(id=stable_id(sentence.article_id, start, end, *salt), article_id=sentence.article_id,
+                 sentence=sentence, start=start, end=end, kind=kind, **fields)
+
+
 @dataclass(frozen=True, slots=True)
 class Discrepancy:
     """Two claims about the same fact that disagree."""

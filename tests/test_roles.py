@@ -1,7 +1,6 @@
 """Person-title mentions and the title taxonomy: tables the finder and normalizer must honour."""
 
 import csv
-import shutil
 from pathlib import Path
 
 import pytest
@@ -9,7 +8,6 @@ import pytest
 from checker.clean import clean, load_boilerplate
 from checker.errors import RulesError
 from checker.extract.roles import find_roles
-from checker.lexicon import RULES_DIR
 from checker.loader import load_paths
 from checker.normalize.titles import compatible, load_titles, normalize_title, single_holder
 from checker.sentences import split_sentences
@@ -283,13 +281,6 @@ def test_gold_role_rows(row):
     titles = [normalize_title(m.title if m else row[f"value_{side}"]) for m, side in ((a, "a"), (b, "b"))]
     verdict = compatible(*titles)
     assert verdict is False if row["verdict"] == "conflict" else verdict is not False
-
-
-@pytest.fixture
-def rules_copy(tmp_path) -> Path:
-    target = tmp_path / "rules"
-    shutil.copytree(RULES_DIR, target)
-    return target
 
 
 @pytest.mark.parametrize(

@@ -1,22 +1,13 @@
 """Rules files: validation errors are clear, and selection picks the most specific check."""
 
-import shutil
-from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
 
 from checker.cli import main
 from checker.errors import RulesError
-from checker.lexicon import RULES_DIR, load_predicates, load_quantities
+from checker.lexicon import load_predicates, load_quantities
 from checker.rules import check_for, load_checks
-
-
-@pytest.fixture
-def rules_copy(tmp_path) -> Path:
-    target = tmp_path / "rules"
-    shutil.copytree(RULES_DIR, target)
-    return target
 
 
 @pytest.mark.parametrize(

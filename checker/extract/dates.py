@@ -11,7 +11,7 @@ from datetime import date
 from checker.extract.date_mentions import DateMention, clause_span
 from checker.extract.topic import canonical_thing
 from checker.lexicon import EventLexicon, PredicateLexicon
-from checker.records import Claim, Interval, Quantity, Sentence, stable_id
+from checker.records import Claim, Interval, Quantity, Sentence, claim_in
 
 _WORD = re.compile(r"[A-Za-z][A-Za-z'’-]*")
 _RELATIVE_BEFORE = re.compile(r"\b(?:that|which|who)\s*$", re.I)
@@ -76,13 +76,8 @@ def date_claims(sentence: Sentence, mentions: list[DateMention], events: EventLe
         if event is None:
             continue
         start, end = sentence.start + mention.start, sentence.start + mention.end
-        yield Claim(
-            id=stable_id(sentence.article_id, start, end),
-            article_id=sentence.article_id,
-            sentence=sentence,
-            start=start,
-            end=end,
-            kind="date",
+        yield claim_in(
+            sentence, start, end, "date",
             text=mention.text,
             predicate=event.predicate,
             thing=event.thing,

@@ -11,7 +11,7 @@ from checker.extract.mentions import Mention, find_mentions
 from checker.extract.anchors import year_anchor
 from checker.extract.topic import Topic, topic_of
 from checker.lexicon import PredicateLexicon, QuantityLexicon
-from checker.records import Claim, Quantity, Sentence, stable_id
+from checker.records import Claim, Quantity, Sentence, claim_in
 
 
 # "another four people", "tens of thousands more": an addition to a total, not the total.
@@ -59,13 +59,8 @@ def number_claims(sentence: Sentence, qlex: QuantityLexicon, plex: PredicateLexi
         start = sentence.start + mention.start
         end = sentence.start + mention.end
         label = " ".join(part for part in (topic.predicate.replace("_", " "), topic.words) if part)
-        yield Claim(
-            id=stable_id(sentence.article_id, start, end),
-            article_id=sentence.article_id,
-            sentence=sentence,
-            start=start,
-            end=end,
-            kind="number",
+        yield claim_in(
+            sentence, start, end, "number",
             text=text[mention.start:mention.end],
             predicate=topic.predicate,
             thing=topic.thing,

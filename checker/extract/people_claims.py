@@ -7,7 +7,7 @@ from dataclasses import replace
 from checker.extract.people import resolve_in_article
 from checker.extract.quotes import Quote, find_quotes
 from checker.extract.roles import RoleMention, find_roles
-from checker.records import Claim, Role, Sentence, Speaker, stable_id
+from checker.records import Claim, Role, Sentence, Speaker, claim_in
 
 _TOPIC_WORDS = 8
 
@@ -41,13 +41,8 @@ def _definite(quote: Quote, roles: list[tuple[Sentence, RoleMention]], full: dic
 
 def _role_claim(sentence: Sentence, mention: RoleMention, person: str) -> Claim:
     start, end = sentence.start + mention.start, sentence.start + mention.end
-    return Claim(
-        id=stable_id(sentence.article_id, start, end, "role"),
-        article_id=sentence.article_id,
-        sentence=sentence,
-        start=start,
-        end=end,
-        kind="role",
+    return claim_in(
+        sentence, start, end, "role", "role",
         text=sentence.text[mention.start:mention.end],
         predicate="title",
         thing=person,
@@ -61,13 +56,8 @@ def _quote_claim(sentences: list[Sentence], quote: Quote, full: dict[str, str]) 
     speaker = full.get(quote.speaker, quote.speaker) if quote.speaker_kind == "person" else quote.speaker
     words = quote.text.split()
     topic = " ".join(words[:_TOPIC_WORDS]) + ("…" if len(words) > _TOPIC_WORDS else "")
-    return Claim(
-        id=stable_id(sentence.article_id, quote.start, quote.end, "quote"),
-        article_id=sentence.article_id,
-        sentence=sentence,
-        start=quote.start,
-        end=quote.end,
-        kind="attribution",
+    return claim_in(
+        sentence, quote.start, quote.end, "attribution", "quote",
         text=quote.text,
         predicate="said",
         thing="quote",

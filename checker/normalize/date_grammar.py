@@ -65,7 +65,7 @@ _FORMS = {
     "recent": rf"{_SPAN_PRE}?\b(?i:recent)\s+(?P<unit>(?i:days|weeks|months|years))(?![a-z])",
     "next": rf"{_SPAN_PRE}?\b(?i:the)\s+(?P<dir>(?i:next|coming))\s+(?:{_NUM}\s+)?{_UNIT}{_NOT_OF}",
     "within": rf"\b(?i:within)\s+(?:(?i:the|a)\s+)?(?P<unit>(?i:day|week|month|year))(?![a-z]){_NOT_OF}",
-    "earlier_later": rf"\b(?P<side>(?i:earlier|later))\s+(?i:this)\s+(?P<unit>(?i:week|month|year))(?![a-z])",
+    "earlier_later": r"\b(?P<side>(?i:earlier|later))\s+(?i:this)\s+(?P<unit>(?i:week|month|year))(?![a-z])",
     "weekend": (rf"{_PRE}?(?:\b(?i:over)\s+)?\b(?P<rel>(?i:last|this\s+past|this|next|the))\s+(?i:weekend)"
                 rf"(?![a-z]){_NOT_OF}"),
 }
