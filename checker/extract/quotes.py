@@ -76,7 +76,14 @@ def find_quotes(sentences: list[Sentence], text: str | None = None) -> list[Quot
     if not spans:
         return []  # no quotation marks: nothing to attribute
     # Who said what is read up to the last quote only: later sentences cannot matter.
-    said = _read(text, sentences[:max(span.last for span in spans) + 1], spans)
+    upto = sentences[:max(span.last for span in spans) + 1]
+    quotes = _quotes(text, spans, sentences, _read_quick(text, upto, spans))
+    if any(q.speaker_kind == _NEEDS_MEMORY for q in quotes):
+        quotes = _quotes(text, spans, sentences, _read(text, upto, spans))
+    return quotes
+
+
+def _quotes(text: str, spans: list[_Span], sentences: list[Sentence], said: list[list[_Said]]) -> list[Quote]:
     quotes: list[Quote] = []
     prev: tuple[Quote, _Span] | None = None
     for span in spans:
@@ -165,6 +172,27 @@ def _read(text: str, sentences: list[Sentence], spans: list[_Span]) -> list[list
                 found.append(_Said(at, *memory.resolve(at.who, here, at.start), at.who.text))
         memory.remember(found, here, subject)
         said.append(found)
+    return said
+
+
+_SELF_NAMED = ("person", "anonymous", "organization")
+_NEEDS_MEMORY = "needs memory"
+
+
+def _read_quick(text: str, sentences: list[Sentence], spans: list[_Span]) -> list[list[_Said]]:
+    """Read only the sentences around quotes, taking speakers that name themselves in full
+    ("Gideon Saar said", "a senior official said"); one that needs the article's memory
+    ("Saar", "He", a subject that speaks) is marked, and a quote that takes it is read again
+    with the whole article."""
+    said: list[list[_Said]] = [[] for _ in sentences]
+    needed = {i for span in spans for i in range(max(0, span.first - 1), min(len(sentences), span.last + 1))}
+    for index in sorted(needed):
+        s = sentences[index]
+        for at in sp.attributions(sp.parse(_masked(text, s, spans), s.start)):
+            if at.who is None or at.who.kind not in _SELF_NAMED:
+                said[index].append(_Said(at, "", _NEEDS_MEMORY, ""))
+            else:
+                said[index].append(_Said(at, at.who.name, at.who.kind, at.who.text))
     return said
 
 

@@ -55,6 +55,18 @@ def _office_re(lex: TitleLexicon) -> re.Pattern[str]:
     return re.compile(rf"(?<![\w-])(?:(?i:{spoken})(?![\w-])|(?:{abbreviated})(?![\w.]))")
 
 
+@lru_cache(maxsize=8)
+def _office_words(lex: TitleLexicon) -> frozenset[str]:
+    """Every lower-case word of every written office form: a sentence without one names no office."""
+    short = {a.lower() for a in lex.abbreviations}
+    words = [*lex.offices, *lex.synonyms, *(k for k, v in lex.variants.items() if v in lex.offices and k not in short)]
+    forms = set(words) | {_plural(w) for w in words} | {a.lower().rstrip(".") for a in lex.abbreviations}
+    return frozenset(word for form in forms for word in re.split(r"[\s.-]+", form.lower()) if word)
+
+
+_LOWER_WORDS = re.compile(r"[a-z]+")
+
+
 def _plural(phrase: str) -> str:
     if phrase.endswith("man"):
         return phrase[:-3] + "men"
@@ -62,6 +74,8 @@ def _plural(phrase: str) -> str:
 
 
 def _titled(sentence: str, lex: TitleLexicon) -> Iterator[RoleMention]:
+    if _office_words(lex).isdisjoint(_LOWER_WORDS.findall(sentence.lower())):
+        return  # a cheap test first: the office pattern is a long alternation
     offices = list(_office_re(lex).finditer(sentence))
     for i, office in enumerate(offices):
         if i + 1 < len(offices) and not sentence[office.end():offices[i + 1].start()].strip():

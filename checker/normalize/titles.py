@@ -113,6 +113,7 @@ def _alternation(lex: TitleLexicon, offices: bool) -> re.Pattern[str]:
 
 
 @lru_cache(maxsize=8)
+@lru_cache(maxsize=8)
 def office_vocabulary(lex: TitleLexicon) -> frozenset[str]:
     """Return every word that appears in an office or synonym."""
     return frozenset(w for o in [*lex.offices, *lex.synonyms] for w in o.split())
