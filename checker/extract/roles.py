@@ -221,6 +221,8 @@ def _single_ok(sentence: str, at: int, lex: TitleLexicon) -> bool:
 
 
 def _who_heads(sentence: str, lex: TitleLexicon) -> Iterator[RoleMention]:
+    if " who " not in sentence:
+        return  # "Qadura Fares, who heads ...": no "who", no such title
     verbs = "|".join(map(re.escape, lex.head_verbs))
     for m in re.finditer(rf"({_NAME}),\s+who\s+({verbs})\s+([^,;:()]+)", sentence):
         name = _clean_name(m.group(1), lex, _single_ok(sentence, m.start(1), lex), True)
