@@ -11,6 +11,7 @@ import click
 from tabulate import tabulate
 
 from checker import __version__
+from checker.baseline import apply_baseline, load_baseline
 from checker.config import FAIL_ON, FORMATS, describe, load_settings
 from checker.engine import extract_claims, merge_reports, run
 from checker.errors import InputError, RulesError
@@ -84,11 +85,14 @@ def main() -> None:
 @click.option("--fail-on", type=click.Choice(FAIL_ON), help="Exit 1 when a finding is at least this severe (default: high).")
 @click.option("--rules", type=click.Path(file_okay=False, path_type=Path), help="Rules folder (default: the bundled rules/).")
 @click.option("--same-article/--different-articles", default=None, help="Also compare claims within one article.")
-def check(paths, fmt, out, fail_on, rules, same_article) -> None:
-    """Check articles (files, folders, manifests, CSV/JSONL tables) for discrepancies."""
+@click.option("--baseline", type=click.Path(dir_okay=False, path_type=Path),
+              help="Accepted findings: a reviewed discrepancies.csv or an earlier report.json.")
+def check(paths, fmt, out, fail_on, rules, same_article, baseline) -> None:
+    """Check articles (files, folders, manifests, CSV/JSONL tables, HTML pages) for discrepancies."""
     settings = _settings(format=fmt, fail_on=fail_on, rules=rules, same_article=same_article)
     try:
-        report = run(paths, settings, _progress())
+        accepted = load_baseline(baseline) if baseline else frozenset()
+        report = apply_baseline(run(paths, settings, _progress()), accepted)
         text = REPORTERS[settings.format](report)
         files = {name: REPORTERS[kind](report) for name, kind in OUT_FILES.items()} if out else {}
         if out:
@@ -96,6 +100,9 @@ def check(paths, fmt, out, fail_on, rules, same_article) -> None:
     except (InputError, RulesError) as err:
         _fail(str(err))
     _warn(report.warnings)
+    if baseline:
+        click.echo(f"checker: baseline {baseline}: {len(report.suppressed)} finding(s) suppressed, "
+                   f"{len(report.stale)} stale entr{'y' if len(report.stale) == 1 else 'ies'}", err=True)
     click.echo(text, nl=False)
     if out:
         click.echo(f"checker: wrote {', '.join(str(p) for p in written)}", err=True)
@@ -106,7 +113,7 @@ def _status(report, fail_on: str) -> Exit:
     if fail_on == "never":
         return Exit.CLEAN
     threshold = SEVERITY_RANK[fail_on]
-    hit = any(SEVERITY_RANK[d.severity] >= threshold for d in report.discrepancies)
+    hit = any(SEVERITY_RANK[d.severity] >= threshold for d in report.discrepancies if d.id not in report.suppressed)
     return Exit.FINDINGS if hit else Exit.CLEAN
 
 

@@ -165,3 +165,5 @@ class Report:
     claims: tuple[Claim, ...]
     discrepancies: tuple[Discrepancy, ...]
     warnings: tuple[str, ...] = ()
+    suppressed: frozenset[str] = frozenset()  # ids of findings accepted in the baseline
+    stale: tuple[str, ...] = ()  # baseline ids that no longer match any finding
