@@ -23,8 +23,8 @@ STORY_NAMES = sorted(p.name for p in STORIES.iterdir() if (p / "expected.toml").
 # Stories the checker still gets wrong: story -> reason (a strict xfail, so a fix shows up).
 KNOWN_FAILURES: dict[str, str] = {}
 
-TOP_KEYS = {"version", "articles", "claims", "discrepancies"}
-FINDING_KEYS = {"id", "rule", "kind", "verdict", "severity", "topic", "explanation", "a", "b"}
+TOP_KEYS = {"version", "articles", "claims", "discrepancies", "stale"}
+FINDING_KEYS = {"id", "rule", "kind", "verdict", "severity", "topic", "explanation", "a", "b", "suppressed"}
 SIDE_KEYS = {"article", "path", "line", "source", "published", "sentence", "text", "value"}
 
 

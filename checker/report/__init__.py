@@ -5,11 +5,12 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from checker.records import Report
-from checker.report import csv, json, markdown, table
+from checker.report import csv, github, json, markdown, table
 
 REPORTERS: dict[str, Callable[[Report], str]] = {
     "table": table.render,
     "markdown": markdown.render,
     "json": json.render,
     "csv": csv.render,
+    "github": github.render,
 }

@@ -1,4 +1,4 @@
-"""The JSON report: the machine-readable contract of DESIGN.md."""
+"""The JSON report: the machine-readable contract of DESIGN.md, plus baseline state."""
 
 from __future__ import annotations
 
@@ -24,10 +24,12 @@ def render(report: Report) -> str:
                 "severity": d.severity,
                 "topic": d.topic,
                 "explanation": d.explanation,
+                "suppressed": d.id in report.suppressed,
                 "a": side(d.a, articles[d.a.article_id]),
                 "b": side(d.b, articles[d.b.article_id]),
             }
             for d in report.discrepancies
         ],
+        "stale": list(report.stale),
     }
     return json.dumps(document, indent=2, sort_keys=True, ensure_ascii=False) + "\n"

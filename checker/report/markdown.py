@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from checker.records import Report
+from checker.records import Discrepancy, Report
 from checker.report.evidence import articles_by_id, summary_line
 
 
@@ -18,22 +18,37 @@ def _quote(sentence: str, words: str) -> str:
     return _cell(sentence[:at]) + "**" + _cell(words) + "**" + _cell(sentence[at + len(words):])
 
 
+def _severity(report: Report, d: Discrepancy) -> str:
+    return f"{d.severity} (suppressed)" if d.id in report.suppressed else d.severity
+
+
+def _stale(report: Report) -> list[str]:
+    """Return the paragraph listing baseline ids that match nothing now (none when empty)."""
+    return [f"Stale baseline entries (no longer match): {', '.join(report.stale)}", ""] if report.stale else []
+
+
+def _summary(report: Report) -> str:
+    suppressed = sum(d.id in report.suppressed for d in report.discrepancies)
+    return summary_line(report) + (f"; {suppressed} suppressed by baseline" if suppressed else "")
+
+
 def render(report: Report) -> str:
-    """Render a summary, a findings table and the evidence of each finding."""
-    lines = ["# Fact consistency report", "", summary_line(report) + ".", ""]
+    """Render a summary, a findings table, stale baseline ids and the evidence of each finding."""
+    lines = ["# Fact consistency report", "", _summary(report) + ".", ""]
     if not report.discrepancies:
-        return "\n".join(lines + ["No discrepancies found.", ""])
+        return "\n".join(lines + ["No discrepancies found.", ""] + _stale(report))
     articles = articles_by_id(report.articles)
     lines += ["| severity | rule | topic | A | B |", "|---|---|---|---|---|"]
     for d in report.discrepancies:
         a, b = articles[d.a.article_id], articles[d.b.article_id]
         lines.append(
-            f"| {d.severity} | {d.rule} | {_cell(d.topic)} | {_cell(a.source or a.id)}: {_cell(d.a.value.display)} "
-            f"| {_cell(b.source or b.id)}: {_cell(d.b.value.display)} |"
+            f"| {_severity(report, d)} | {d.rule} | {_cell(d.topic)} | {_cell(a.source or a.id)}: "
+            f"{_cell(d.a.value.display)} | {_cell(b.source or b.id)}: {_cell(d.b.value.display)} |"
         )
     lines.append("")
+    lines += _stale(report)
     for d in report.discrepancies:
-        lines += [f"## {d.severity}: {d.topic} ({d.rule} {d.name}, `{d.id}`)", "", d.explanation, ""]
+        lines += [f"## {_severity(report, d)}: {d.topic} ({d.rule} {d.name}, `{d.id}`)", "", d.explanation, ""]
         for label, claim in (("A", d.a), ("B", d.b)):
             article = articles[claim.article_id]
             date = f", {article.published.isoformat()}" if article.published else ""
