@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+import sys
 import tomllib
 from dataclasses import dataclass
 from functools import lru_cache
@@ -10,7 +11,14 @@ from pathlib import Path
 
 from checker.errors import RulesError
 
-RULES_DIR = Path(__file__).resolve().parent.parent / "rules"
+def _rules_dir() -> Path:
+    """Find the bundled rules: beside the package in a checkout, else where pip put them."""
+    beside = Path(__file__).resolve().parent.parent / "rules"
+    installed = Path(sys.prefix) / "share" / "checker" / "rules"
+    return beside if beside.is_dir() or not installed.is_dir() else installed
+
+
+RULES_DIR = _rules_dir()
 
 
 @dataclass(frozen=True, slots=True)

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from checker.records import Report
-from checker.report import csv, github, json, markdown, table
+from checker.report import csv, github, html, json, markdown, table
 
 REPORTERS: dict[str, Callable[[Report], str]] = {
     "table": table.render,
@@ -13,4 +13,5 @@ REPORTERS: dict[str, Callable[[Report], str]] = {
     "json": json.render,
     "csv": csv.render,
     "github": github.render,
+    "html": html.render,
 }
