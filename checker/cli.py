@@ -41,7 +41,9 @@ def _fail(message: str) -> None:
 
 def _warn(warnings) -> None:
     for warning in warnings:
-        click.echo(f"checker: warning: {warning}", err=True)
+        # A store's notes ("store: article X changed; ...") read as they are.
+        prefix = "checker: " if warning.startswith("store: ") else "checker: warning: "
+        click.echo(f"{prefix}{warning}", err=True)
 
 
 def _settings(**flags):
@@ -87,12 +89,20 @@ def main() -> None:
 @click.option("--same-article/--different-articles", default=None, help="Also compare claims within one article.")
 @click.option("--baseline", type=click.Path(dir_okay=False, path_type=Path),
               help="Accepted findings: a reviewed discrepancies.csv or an earlier report.json.")
-def check(paths, fmt, out, fail_on, rules, same_article, baseline) -> None:
+@click.option("--store", "store", type=click.Path(dir_okay=False, path_type=Path),
+              help="Claim store (SQLite): also compare with every earlier batch, then add this one.")
+def check(paths, fmt, out, fail_on, rules, same_article, baseline, store) -> None:
     """Check articles (files, folders, manifests, CSV/JSONL tables, HTML pages) for discrepancies."""
     settings = _settings(format=fmt, fail_on=fail_on, rules=rules, same_article=same_article)
     try:
         accepted = load_baseline(baseline) if baseline else frozenset()
-        report = apply_baseline(run(paths, settings, _progress()), accepted)
+        if store:
+            from checker.history import check_with_store
+
+            checked = check_with_store(paths, settings, store, _progress())
+        else:
+            checked = run(paths, settings, _progress())
+        report = apply_baseline(checked, accepted)
         text = REPORTERS[settings.format](report)
         files = {name: REPORTERS[kind](report) for name, kind in OUT_FILES.items()} if out else {}
         if out:
@@ -118,26 +128,97 @@ def _status(report, fail_on: str) -> Exit:
 
 
 @main.command()
-@click.argument("paths", nargs=-1, required=True)
+@click.argument("paths", nargs=-1)
 @click.option("--format", "fmt", type=click.Choice(("csv", "json")), default="csv", show_default=True,
               help="Output format of the claims table.")
 @click.option("--rules", type=click.Path(file_okay=False, path_type=Path), help="Rules folder.")
-def extract(paths, fmt, rules) -> None:
+@click.option("--store", "store", type=click.Path(dir_okay=False, path_type=Path),
+              help="Print the claims kept in this claim store (PATHs are then optional and ignored).")
+def extract(paths, fmt, rules, store) -> None:
     """Print the claims found in the articles, one row per claim."""
     settings = _settings(rules=rules)
+    if not paths and not store:
+        _fail("give at least one PATH, or --store DB")
+    warnings = ()
     try:
-        loaded = load_paths(paths, max_bytes=int(settings.max_file_mb * 1_000_000))
-        claims = extract_claims(loaded.articles, settings, _progress())
+        if store:
+            from checker.store import Store
+
+            _require_store(store)
+            with Store(store) as db:
+                articles, claims = db.all_claims()
+        else:
+            loaded = load_paths(paths, max_bytes=int(settings.max_file_mb * 1_000_000))
+            articles, warnings = loaded.articles, loaded.warnings
+            claims = extract_claims(articles, settings, _progress())
     except (InputError, RulesError) as err:
         _fail(str(err))
-    _warn(loaded.warnings)
+    _warn(warnings)
     from checker.frames import claims_frame  # pandas loads only for the claims table
 
-    frame = claims_frame(claims, articles_by_id(loaded.articles))
+    frame = claims_frame(claims, articles_by_id(articles))
     if fmt == "csv":
         click.echo(frame.to_csv(index=False, lineterminator="\n"), nl=False)
     else:
         click.echo(frame.to_json(orient="records", indent=2, force_ascii=False))
+
+
+def _require_store(path: Path) -> None:
+    """Refuse a store that does not exist (reading commands never create one)."""
+    if not path.is_file():
+        raise InputError(f"store {path} does not exist")
+
+
+@main.group("store")
+def store_group() -> None:
+    """Look into or edit a claim store written by `check --store`."""
+
+
+_STORE_OPTION = click.option("--store", "store", required=True, type=click.Path(dir_okay=False, path_type=Path),
+                             help="The claim store (SQLite).")
+
+
+def _open_store(path: Path):
+    from checker.store import Store
+
+    try:
+        _require_store(path)
+        return Store(path)
+    except InputError as err:
+        _fail(str(err))
+
+
+@store_group.command("stats")
+@_STORE_OPTION
+def store_stats(store) -> None:
+    """Count the stored articles, claims and findings, overall and by batch."""
+    with _open_store(store) as db:
+        counts, batches = db.counts(), db.batches()
+    click.echo(tabulate([(k, v) for k, v in counts.items()], headers=["table", "rows"]))
+    click.echo()
+    click.echo(tabulate(batches, headers=["batch", "created", "checked in", "articles", "claims", "findings"]))
+
+
+@store_group.command("list")
+@_STORE_OPTION
+def store_list(store) -> None:
+    """List the stored articles: id, source, published, batch, claims."""
+    with _open_store(store) as db:
+        rows = db.article_list()
+    click.echo(tabulate(rows, headers=["id", "source", "published", "batch", "claims"]))
+
+
+@store_group.command("forget")
+@click.argument("article")
+@_STORE_OPTION
+def store_forget(article, store) -> None:
+    """Remove one article, its claims and the findings that cite them."""
+    with _open_store(store) as db:
+        try:
+            count = db.forget(article)
+        except InputError as err:
+            _fail(str(err))
+    click.echo(f"checker: store: forgot article {article} and its {count} claim(s)", err=True)
 
 
 @main.command("eval")

@@ -1,0 +1,319 @@
+"""The claim store (issue #6): history across batches, idempotence, safety, schema, store commands."""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import signal
+import sqlite3
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from checker.cli import main
+from checker.config import load_settings
+from checker.engine import extract_claims
+from checker.loader import load_paths
+from checker.store import Store, claim_from_json, claim_to_json
+from checker.store_schema import SCHEMA_VERSION
+
+ROOT = Path(__file__).resolve().parent.parent
+
+AGREE_1 = ("Police in Velmora said 12 people were killed in the crash on the Dornick highway. "
+           "The mayor of Velmora visited the scene.")
+AGREE_2 = ("Twelve people were killed in the crash on the Dornick highway, police in Velmora said. "
+           "Roads near Dornick stayed closed.")
+CONTRA = ("Police in Velmora said 19 people were killed in the crash on the Dornick highway. "
+          "Officials in Dornick called for an inquiry.")
+OTHER = ("Police in Karsholm said 40 people were injured when a ferry hit the Brannock pier. "
+         "The harbour of Karsholm was closed.")
+
+
+def write_article(folder: Path, stem: str, body: str, published: str = "2024-01-10") -> Path:
+    folder.mkdir(parents=True, exist_ok=True)
+    path = folder / f"{stem}.txt"
+    path.write_text(f"---\nsource: {stem.title()} News\npublished: {published}\ntitle: {stem}\n---\n{body}\n",
+                    encoding="utf-8")
+    return path
+
+
+@pytest.fixture()
+def batches(tmp_path, monkeypatch):
+    """Batch one (two agreeing articles of one story), batch two (a third that contradicts them)."""
+    work = tmp_path / "work"
+    work.mkdir()
+    monkeypatch.chdir(work)
+    one, two = tmp_path / "one", tmp_path / "two"
+    write_article(one, "alpha", AGREE_1)
+    write_article(one, "beta", AGREE_2)
+    write_article(two, "gamma", CONTRA, published="2024-01-10")
+    return one, two, tmp_path / "claims.db"
+
+
+def invoke(*args: str):
+    return CliRunner().invoke(main, list(args))
+
+
+def counts(db: Path) -> dict[str, int]:
+    with Store(db) as store:
+        return store.counts()
+
+
+# ------------------------------------------------------------------ round trip
+
+@pytest.mark.parametrize("folder", ["seeds", "tests/dated/quake_frontmatter", "tests/people/port_talks"])
+def test_claim_json_round_trip(folder):
+    settings = load_settings({}, cwd=ROOT)
+    claims = extract_claims(load_paths([str(ROOT / folder)]).articles, settings)
+    assert claims
+    for claim in claims:
+        assert claim_from_json(claim_to_json(claim)) == claim
+    kinds = {c.kind for c in claims}
+    assert kinds & {"number", "date"}
+
+
+def test_infinite_bounds_round_trip_and_store_null(batches, tmp_path):
+    one, _, db = batches
+    write_article(one, "delta", "At least 300 people were evacuated from Velmora near Dornick.")
+    assert invoke("check", str(one), "--store", str(db), "--fail-on", "never").exit_code == 0
+    con = sqlite3.connect(db)
+    rows = con.execute("SELECT lo, hi, json FROM claims WHERE article_id = 'delta' AND kind = 'number'").fetchall()
+    assert rows and any(hi is None for _, hi, _ in rows)
+    for lo, hi, text in rows:
+        claim = claim_from_json(text)
+        assert (hi is None) == (claim.value.interval.hi == float("inf"))
+
+
+# ------------------------------------------------------------------ CLI: history across batches
+
+def test_cross_batch_conflict_is_found_and_rerun_adds_nothing(batches):
+    one, two, db = batches
+    first = invoke("check", str(one), "--store", str(db), "--format", "json")
+    assert first.exit_code == 0, first.output
+    assert json.loads(first.stdout)["discrepancies"] == []
+    before = counts(db)
+    assert before["articles"] == 2 and before["batches"] == 1
+
+    second = invoke("check", str(two), "--store", str(db), "--format", "json")
+    assert second.exit_code == 1, second.output
+    found = json.loads(second.stdout)["discrepancies"]
+    assert found
+    for d in found:
+        sides = {d["a"]["article"], d["b"]["article"]}
+        assert "gamma" in sides and sides & {"alpha", "beta"}
+    after = counts(db)
+    assert after["articles"] == 3 and after["batches"] == 2 and after["findings"] == len(found)
+
+    again = invoke("check", str(two), "--store", str(db), "--format", "json")
+    assert again.exit_code == 1
+    assert [d["id"] for d in json.loads(again.stdout)["discrepancies"]] == [d["id"] for d in found]
+    assert counts(db) == after
+
+    # batch one again: its findings with gamma come back, nothing is added
+    back = invoke("check", str(one), "--store", str(db), "--format", "json")
+    assert back.exit_code == 1
+    assert sorted(d["id"] for d in json.loads(back.stdout)["discrepancies"]) == sorted(d["id"] for d in found)
+    assert counts(db) == after
+
+
+def test_unrelated_story_does_not_meet_history(batches, tmp_path):
+    one, _, db = batches
+    assert invoke("check", str(one), "--store", str(db)).exit_code == 0
+    other = tmp_path / "other"
+    write_article(other, "ferry", OTHER)
+    result = invoke("check", str(other), "--store", str(db), "--format", "json")
+    assert result.exit_code == 0
+    assert json.loads(result.stdout)["discrepancies"] == []
+
+
+def test_changed_article_replaces_old_version(batches, tmp_path):
+    one, two, db = batches
+    invoke("check", str(one), "--store", str(db))
+    invoke("check", str(two), "--store", str(db))
+    assert counts(db)["findings"] > 0
+    fixed = tmp_path / "fixed"
+    write_article(fixed, "gamma", AGREE_1.replace("The mayor", "A councillor"))
+    result = invoke("check", str(fixed), "--store", str(db), "--format", "json")
+    assert result.exit_code == 0, result.output
+    assert "checker: store: article gamma changed; its earlier version was replaced" in result.stderr
+    assert json.loads(result.stdout)["discrepancies"] == []
+    with Store(db) as store:
+        assert store.counts()["findings"] == 0  # the old gamma's findings went with it
+        text = store.articles(["gamma"])[0].text
+    assert "councillor" in text
+
+
+def test_report_warnings_name_changed_articles(batches, tmp_path):
+    from checker.history import check_with_store
+
+    one, _, db = batches
+    settings = load_settings({})
+    check_with_store([str(one)], settings, db)
+    write_article(one, "beta", AGREE_2 + " More news from Velmora.")
+    report = check_with_store([str(one)], settings, db)
+    assert report.warnings == ("store: article beta changed; its earlier version was replaced",)
+
+
+def test_store_stats_list_forget_and_extract(batches):
+    one, two, db = batches
+    invoke("check", str(one), "--store", str(db))
+    invoke("check", str(two), "--store", str(db))
+    stats = invoke("store", "stats", "--store", str(db))
+    assert stats.exit_code == 0
+    assert "articles" in stats.stdout and "findings" in stats.stdout
+    assert "checked in" in stats.stdout
+
+    listed = invoke("store", "list", "--store", str(db))
+    assert listed.exit_code == 0
+    for stem in ("alpha", "beta", "gamma"):
+        assert stem in listed.stdout
+
+    extracted = invoke("extract", "--store", str(db))
+    assert extracted.exit_code == 0
+    header = extracted.stdout.splitlines()[0]
+    direct = invoke("extract", str(one), str(two))
+    assert header == direct.stdout.splitlines()[0]
+    assert sorted(extracted.stdout.splitlines()) == sorted(direct.stdout.splitlines())
+    as_json = invoke("extract", "--store", str(db), "--format", "json")
+    assert {row["article"] for row in json.loads(as_json.stdout)} == {"alpha", "beta", "gamma"}
+
+    before = counts(db)
+    forgot = invoke("store", "forget", "gamma", "--store", str(db))
+    assert forgot.exit_code == 0, forgot.output
+    after = counts(db)
+    assert after["articles"] == before["articles"] - 1
+    assert after["claims"] < before["claims"] and after["findings"] == 0
+    missing = invoke("store", "forget", "gamma", "--store", str(db))
+    assert missing.exit_code == 2 and "no article 'gamma'" in missing.stderr
+
+
+def test_store_commands_need_an_existing_store(tmp_path):
+    result = invoke("store", "stats", "--store", str(tmp_path / "nope.db"))
+    assert result.exit_code == 2 and "does not exist" in result.stderr
+    assert invoke("extract").exit_code == 2
+
+
+# ------------------------------------------------------------------ schema
+
+def test_newer_store_is_refused_and_left_alone(batches):
+    one, _, db = batches
+    con = sqlite3.connect(db)
+    con.execute(f"PRAGMA user_version = {SCHEMA_VERSION + 3}")
+    con.close()
+    data = db.read_bytes()
+    result = invoke("check", str(one), "--store", str(db))
+    assert result.exit_code == 2
+    assert result.stderr.strip().splitlines() == [
+        f"checker: error: store {db} was written by a newer checker (schema {SCHEMA_VERSION + 3}); "
+        f"this one reads up to {SCHEMA_VERSION}"]
+    assert db.read_bytes() == data
+    assert invoke("store", "stats", "--store", str(db)).exit_code == 2
+
+
+def test_not_sqlite_is_an_input_error(batches):
+    one, _, db = batches
+    db.write_text("id,text\n1,hello there, this is a CSV and not a database at all\n" * 20)
+    result = invoke("check", str(one), "--store", str(db))
+    assert result.exit_code == 2
+    assert len(result.stderr.strip().splitlines()) == 1 and "not a usable SQLite store" in result.stderr
+    assert invoke("extract", "--store", str(db)).exit_code == 2
+
+
+def test_migration_from_empty_file(batches):
+    one, _, db = batches
+    db.write_bytes(b"")
+    result = invoke("check", str(one), "--store", str(db))
+    assert result.exit_code == 0, result.output
+    con = sqlite3.connect(db)
+    assert con.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION
+    assert con.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
+    assert con.execute("SELECT COUNT(*) FROM articles").fetchone()[0] == 2
+
+
+# ------------------------------------------------------------------ crash and concurrency (subprocesses)
+
+def _cmd(folder: Path, db: Path) -> list[str]:
+    return [sys.executable, "-m", "checker", "check", str(folder), "--store", str(db), "--fail-on", "never"]
+
+
+def _env(**extra: str) -> dict[str, str]:
+    env = dict(os.environ)
+    env["PYTHONPATH"] = str(ROOT) + os.pathsep + env.get("PYTHONPATH", "")
+    env.update(extra)
+    return env
+
+
+def _state(db: Path) -> tuple[int, int, int]:
+    con = sqlite3.connect(db)
+    try:
+        assert con.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
+        return tuple(con.execute(f"SELECT COUNT(*) FROM {t}").fetchone()[0] for t in ("articles", "claims", "findings"))
+    finally:
+        con.close()
+
+
+def _big_batch(folder: Path, n: int = 30) -> Path:
+    for i in range(n):
+        write_article(folder, f"more{i:02d}", CONTRA.replace("19", str(20 + i)) + f" Report {i} from Velmora.")
+    return folder
+
+
+def test_killed_run_leaves_store_before_or_after(batches, tmp_path):
+    one, _, db = batches
+    assert subprocess.run(_cmd(one, db), env=_env(), capture_output=True).returncode == 0
+    old = _state(db)
+    new_folder = _big_batch(tmp_path / "big")
+    full = tmp_path / "full.db"
+    shutil.copy(db, full)
+    assert subprocess.run(_cmd(new_folder, full), env=_env(), capture_output=True).returncode == 0
+    new = _state(full)
+    assert new != old
+
+    # Deterministic: the hook pauses just before COMMIT, the kill lands inside the transaction.
+    proc = subprocess.Popen(_cmd(new_folder, db), env=_env(CHECKER_STORE_PAUSE="30"),
+                            stderr=subprocess.PIPE, stdout=subprocess.DEVNULL, text=True)
+    try:
+        line = proc.stderr.readline()
+        assert "pausing before commit" in line
+        con = sqlite3.connect(db, timeout=0.1)
+        assert con.execute("SELECT COUNT(*) FROM articles").fetchone()[0] == old[0]  # readers see the old state
+        con.close()
+    finally:
+        proc.send_signal(signal.SIGKILL)
+        proc.wait()
+    assert _state(db) == old
+
+    # Kills at moments through the run: before, during or after the write.
+    seen = set()
+    for delay in (0.05, 0.15, 0.3, 0.6, 1.2, 2.0):
+        proc = subprocess.Popen(_cmd(new_folder, db), env=_env(), stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        time.sleep(delay)
+        proc.send_signal(signal.SIGKILL)
+        proc.wait()
+        state = _state(db)
+        assert state in (old, new)
+        seen.add(state)
+    assert subprocess.run(_cmd(new_folder, db), env=_env(), capture_output=True).returncode == 0
+    assert _state(db) == new
+
+
+def test_two_writers_at_once(tmp_path):
+    db = tmp_path / "shared.db"
+    first, second = tmp_path / "first", tmp_path / "second"
+    for i in range(6):
+        write_article(first, f"crash{i}", CONTRA.replace("19", str(10 + i)))
+        write_article(second, f"ferry{i}", OTHER.replace("40", str(30 + i)))
+    procs = [subprocess.Popen(_cmd(folder, db), env=_env(), stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
+             for folder in (first, second)]
+    results = [(p.wait(timeout=120), p.stderr.read()) for p in procs]
+    for code, err in results:
+        assert code in (0, 1), err
+    con = sqlite3.connect(db)
+    ids = {r[0] for r in con.execute("SELECT id FROM articles")}
+    assert ids == {f"crash{i}" for i in range(6)} | {f"ferry{i}" for i in range(6)}
+    assert con.execute("SELECT COUNT(*) FROM batches").fetchone()[0] == 2
