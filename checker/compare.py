@@ -14,7 +14,7 @@ def compare_interval(check: Check, a: Claim, b: Claim, articles: Mapping[str, Ar
     """Flag two number claims whose intervals are disjoint; a later, higher toll is an update."""
     first, second = a.value.interval, b.value.interval
     if not first.disjoint(second):
-        return None
+        return _growing(check, a, b, articles)
     verdict, note = timeline(check, a, b, articles)
     severity = "low" if verdict == "update" else severity_of(check, first.gap(second))
     return Discrepancy(
@@ -29,6 +29,28 @@ def compare_interval(check: Check, a: Claim, b: Claim, articles: Mapping[str, Ar
         b=b,
         explanation=explain(check, a, b, articles, note),
     )
+
+
+def _lower_bound(claim: Claim) -> bool:
+    return claim.value.display[:1] in (">", "≥")  # "more than 640", "at least 24"
+
+
+def _growing(check: Check, a: Claim, b: Claim, articles: Mapping[str, Article]) -> Discrepancy | None:
+    """Report two lower bounds of one growing toll ("more than 640", later "above 680") as an update."""
+    if not (a.cumulative and b.cumulative and _lower_bound(a) and _lower_bound(b)):
+        return None
+    if a.value.interval.lo == b.value.interval.lo:
+        return None
+    when_a, when_b = figure_date(a, articles), figure_date(b, articles)
+    low, high = (a, b) if a.value.interval.lo < b.value.interval.lo else (b, a)
+    when_low, when_high = (when_a, when_b) if low is a else (when_b, when_a)
+    if (when_low is None) != (when_high is None) or (when_low and when_high <= when_low):
+        return None  # same day, earlier-higher, or half dated: both bounds can simply be true
+    note = "a later, higher lower bound: the toll has grown"
+    if when_low is None:
+        note = "a higher lower bound: the toll may have grown (no dates order the two reports)"
+    return Discrepancy(id=finding_id(a, b), rule=check.id, name=check.name, kind=a.kind, verdict="update",
+                       severity="low", topic=a.topic, a=a, b=b, explanation=explain(check, a, b, articles, note))
 
 
 def figure_date(claim: Claim, articles: Mapping[str, Article]) -> date | None:

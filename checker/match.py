@@ -66,6 +66,10 @@ def _block_pairs(members: list[Claim], threshold: float, same_article: bool) -> 
     # a before b: a.hi < b.lo, or they touch at a bound one of them leaves out
     before = (hi[:, None] < lo[None, :]) | ((hi[:, None] == lo[None, :]) & ~(hi_closed[:, None] & lo_closed[None, :]))
     disjoint = before | before.T
+    # Two lower bounds of one growing toll ("more than 640", "above 680") overlap, yet the
+    # comparison reports them as an update: let them through too.
+    growing = np.array([c.cumulative and c.value.display[:1] in (">", "≥") for c in members])
+    disjoint |= growing[:, None] & growing[None, :] & (lo[:, None] != lo[None, :])
     articles = np.array([c.article_id for c in members])
     if not same_article:
         disjoint &= articles[:, None] != articles[None, :]
@@ -86,7 +90,13 @@ def topic_key(claim: Claim) -> str:
     shells" meets "tank shell"); a date's event is scored on its canonical verb and subject."""
     if claim.kind == "date":
         return f"{claim.predicate} {claim.thing}"
-    return " ".join(singularize(word) for word in claim.topic.lower().split())
+    words = claim.topic.lower().split()
+    verb = claim.predicate.replace("_", " ").split()
+    if verb and words[:len(verb)] == verb:
+        words = words[len(verb):]
+    # The head noun gives way to its canonical thing: "killed others" meets "killed people".
+    modifiers = [singularize(word) for word in words[:-1]]
+    return " ".join([*verb, *modifiers, claim.thing or (singularize(words[-1]) if words else "")])
 
 
 def actors_agree(a: Claim, b: Claim, threshold: float) -> bool:

@@ -9,7 +9,7 @@ from conftest import SHARED
 
 DEV = SHARED / "corpus" / "dev"
 # Floors at the figures reached; raise them when the checker gets better.
-FLOORS = {"number": {"precision": 0.9, "recall": 0.5}, "date": {"precision": 0.9, "recall": 0.2},
+FLOORS = {"number": {"precision": 0.9, "recall": 0.6}, "date": {"precision": 0.9, "recall": 0.2},
           "role": {"precision": 0.9, "recall": 1.0}}
 
 

@@ -43,6 +43,8 @@ _LY_NOUNS = frozenset("family assembly supply rally ally anomaly monopoly italy 
 _VERB_AFTER = re.compile(r"\s+(?:(?:were|was|are|is|have been|has been|had been)\s+)?[a-z]+(?:ed|en)\b")
 _OF = re.compile(r"\s+of\s+(?:the\s+|their\s+|its\s+|his\s+|her\s+)?")
 _OF_IN = re.compile(r"\s+(?:of|in|for)\s+(?:the\s+|their\s+|its\s+|his\s+|her\s+|new\s+)?")
+# "the Palestinian death toll ... above 680": the word before the toll says whose deaths.
+_TOLL_OF = re.compile(r"\b([A-Za-z]+)\s+(?:death|casualty|fatality)\s+tolls?\b[^.;:]{0,40}$", re.I)
 _NUMBER_OF = re.compile(
     r"\bnumber\s+of\s+(?P<np>[a-z]+)\b[^.;:]{0,80}?\b(?:stood|stands|rose|rises|climbed|reached|increased|jumped|hit|grew|was|is)"
     r"\s+(?:at\s+|to\s+)?(?:about\s+|some\s+|at\s+least\s+|more\s+than\s+|over\s+)?$",
@@ -80,6 +82,9 @@ def topic_of(sentence: str, start: int, end: int, dimension: str, lex: Predicate
     if predicate is None and words and words[-1] in lex.implied:
         predicate = lex.implied[words[-1]]  # "41 bodies", "249 injuries"
     thing = canonical_thing(words[-1], lex) if words else ""
+    whose = _TOLL_OF.search(sentence, max(0, start - 80), start) if not words and adjacent else None
+    if whose and whose.group(1).lower() not in _STOP and not whose.group(1).lower().endswith(("ed", "ing")):
+        thing = canonical_thing(whose.group(1), lex)  # "the Palestinian death toll above 680"
     if not thing and adjacent and dimension == "count":
         thing = predicate.thing  # "killing 40": a casualty count counts people
     if words and words[-1] in lex.implied and predicate is lex.implied[words[-1]] and predicate.thing:
@@ -168,8 +173,9 @@ def _after(sentence: str, position: int, lex: PredicateLexicon) -> Predicate | N
         found = _predicate_at(sentence, match.start(), lex)
         if found:
             return found
-        if match.group().lower() not in _AUX:
-            return None
+        word = match.group().lower()
+        if word not in _AUX and not (word.endswith("ly") and len(word) > 4):
+            return None  # auxiliaries and adverbs may stand between: "two villagers slightly injured"
         position = match.end()
     return None
 
