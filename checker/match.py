@@ -49,7 +49,10 @@ def _story_pairs(members: list[Claim], threshold: float, same_article: bool,
                 group.extend(groups[""])
     seen: set[tuple[str, str]] = set()
     for term in sorted(groups):
-        for a, b, score in _block_pairs(groups[term], threshold, same_article):
+        group = groups[term]
+        if len(group) < 2 or (not same_article and len({c.article_id for c in group}) < 2):
+            continue  # nothing to compare: numpy's set-up would cost more than the answer
+        for a, b, score in _block_pairs(group, threshold, same_article):
             pair = (a.id, b.id) if a.id < b.id else (b.id, a.id)
             if pair in seen or not same_story(stories.get(a.article_id, frozenset()), stories.get(b.article_id, frozenset())):
                 continue
