@@ -11,6 +11,7 @@ from datetime import date, datetime
 from pathlib import Path
 
 from checker import html, tables
+from checker.datelines import dateline_date
 from checker.errors import InputError
 from checker.records import Article
 
@@ -162,6 +163,8 @@ class _Batch:
                 f"{where}: published date '{published}' not understood; treated as undated"
             )
             day = None
+        if day is None and not published:
+            day = dateline_date(text)  # no metadata: the page's own "Published ..." stamp will do
         return Article(id=id_, path=path, text=text, published=day, line_offset=offset, **values)
 
     def _unique_ids(self, articles: list[Article]) -> list[Article]:
