@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Mapping
 
-from checker.compare import compare_date, compare_interval
+from checker.compare import compare_clock, compare_date, compare_interval
 from checker.compare_people import compare_holders, compare_speakers, compare_titles
 from checker.records import Article, Claim, Discrepancy
 from checker.rules import Check
@@ -14,6 +14,7 @@ Comparator = Callable[[Check, Claim, Claim, Mapping[str, Article]], Discrepancy 
 COMPARATORS: dict[str, Comparator] = {
     "interval": compare_interval,
     "date": compare_date,
+    "clock": compare_clock,
     "speaker": compare_speakers,
     "title": compare_titles,
     "office": compare_holders,

@@ -53,6 +53,25 @@ def _growing(check: Check, a: Claim, b: Claim, articles: Mapping[str, Article]) 
                        severity="low", topic=a.topic, a=a, b=b, explanation=explain(check, a, b, articles, note))
 
 
+def compare_clock(check: Check, a: Claim, b: Claim, articles: Mapping[str, Article]) -> Discrepancy | None:
+    """Flag two clock times of one event that disagree, or one reading given in two zones."""
+    from checker.extract.times import UTC_BASE
+
+    first, second = a.value.interval, b.value.interval
+    if a.value.unit != b.value.unit:  # UTC against local: comparable only as the same digits
+        if round((first.lo + first.hi) / 2) % UTC_BASE != round((second.lo + second.hi) / 2) % UTC_BASE:
+            return None
+        strength, note = 0.5, "the same clock time is given as UTC in one and as local time in the other"
+    else:
+        if not first.disjoint(second):
+            return None
+        minutes = max(second.lo - first.hi, first.lo - second.hi)
+        strength, note = (1.0 if minutes >= 60 else 0.5 if minutes >= 15 else 0.0), check.note
+    return Discrepancy(id=finding_id(a, b), rule=check.id, name=check.name, kind=a.kind, verdict="conflict",
+                       severity=severity_of(check, strength), topic=a.topic, a=a, b=b,
+                       explanation=explain(check, a, b, articles, note))
+
+
 def figure_date(claim: Claim, articles: Mapping[str, Article]) -> date | None:
     """Return the day a figure speaks for: its "as of" date, else its article's publication date."""
     return claim.as_of or articles[claim.article_id].published

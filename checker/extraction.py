@@ -13,6 +13,7 @@ from checker.config import Settings
 from checker.extract.date_mentions import DateMention, find_date_mentions
 from checker.extract.dates import as_of_date, date_claims
 from checker.extract.numbers import number_claims
+from checker.extract.times import time_claims
 from checker.extract.people_claims import people_claims
 from checker.lexicon import load_events, load_predicates, load_quantities
 from checker.records import Article, Claim
@@ -63,6 +64,7 @@ def article_claims(article: Article, rules: Path) -> list[Claim]:
         dates = find_date_mentions(sentence.text, article.published)
         claims.extend(_dated(list(number_claims(sentence, qlex, plex, article.published)), dates))
         claims.extend(date_claims(sentence, dates, events, plex))
+        claims.extend(time_claims(sentence, dates, events, plex))
     claims.extend(people_claims(sentences, article.text))
     return claims
 

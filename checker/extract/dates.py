@@ -19,7 +19,7 @@ _NOUN_STOP = frozenset(
     """a an the this that these those its their his her of in on at to for from by with
     between among near about after before during under over into as and or is was were are
     be been being has have had will would could may might can also already again then
-    still just later earlier reportedly""".split()
+    still just later earlier reportedly when while as""".split()
 )
 # Past forms that do not end in -ed: enough to find the verb of a news clause.
 _IRREGULAR = frozenset(

@@ -1,0 +1,102 @@
+"""Clock times of events ("struck at 0737 GMT", "at about 3pm on Tuesday") as minute intervals.
+
+A time's value is its minute of the day with a spread: a reading to the minute is exact, one
+to the hour ("3pm") is that hour, and "about"/"around" widens either by ten minutes. Times
+given in UTC/GMT and local times cannot be compared without the place's offset, so UTC
+readings live in a separate range of numbers (offset by UTC_BASE): such a pair reaches the
+comparison only to be checked for one mislabelled zone (the same digits given as UTC in one
+article and as local time in the other).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+from checker.extract.date_mentions import DateMention
+from checker.extract.dates import event_of
+from checker.lexicon import EventLexicon, PredicateLexicon
+from checker.records import Claim, Interval, Quantity, Sentence, claim_in
+
+UTC_BASE = 10_000  # minutes; far beyond a day, so UTC and local readings never overlap
+ABOUT_MINUTES = 10
+_AMPM = r"(?P<ampm>[ap])\.?\s?m\.?(?![a-z])"
+_TIME = re.compile(
+    rf"(?<![\d.:])(?P<h>[01]?\d|2[0-3])[:.](?P<m>[0-5]\d)\s*(?:{_AMPM})?"
+    rf"|(?<![\d.:])(?P<h2>1[0-2]|0?[1-9])\s*(?P<ampm2>[ap])\.?\s?m\.?(?![a-z])"
+    rf"|(?<![\d.:])(?P<mil>[01]\d|2[0-3])(?P<mm>[0-5]\d)(?=\s*(?:GMT|UTC|hours|hrs)\b)",
+    re.I,
+)
+_ZONE = re.compile(r"\s*(?:hours\s+|hrs\s+)?(?P<zone>GMT|UTC|Z\b|local(?:\s+time)?)", re.I)
+_ABOUT = re.compile(r"\b(?:about|around|approximately|roughly|some|at\s+about|at\s+around)\s+$", re.I)
+
+
+@dataclass(frozen=True, slots=True)
+class TimeMention:
+    """A clock time in a sentence with its minute interval and zone."""
+
+    start: int
+    end: int
+    text: str
+    minutes: int
+    zone: str  # utc | local
+    about: bool
+    to_the_hour: bool
+
+
+def find_times(sentence: str) -> list[TimeMention]:
+    """Return the clock times of a sentence."""
+    found = []
+    for m in _TIME.finditer(sentence):
+        hour, minute, ampm = _parts(m)
+        if ampm == "p" and hour < 12:
+            hour += 12
+        if ampm == "a" and hour == 12:
+            hour = 0
+        zone_match = _ZONE.match(sentence, m.end())
+        zone = "utc" if zone_match and zone_match["zone"].lower() in ("gmt", "utc", "z") else "local"
+        end = zone_match.end() if zone_match else m.end()
+        about = bool(_ABOUT.search(sentence, 0, m.start()))
+        found.append(TimeMention(m.start(), end, sentence[m.start():end], hour * 60 + minute, zone, about,
+                                 m["m"] is None and m["mm"] is None))
+    return found
+
+
+def _parts(m: re.Match[str]) -> tuple[int, int, str]:
+    if m["mil"]:
+        return int(m["mil"]), int(m["mm"]), ""
+    if m["h2"]:
+        return int(m["h2"]), 0, m["ampm2"].lower()
+    return int(m["h"]), int(m["m"]), (m["ampm"] or "").lower()
+
+
+def time_claims(sentence: Sentence, dates: list[DateMention], events: EventLexicon,
+                plex: PredicateLexicon) -> Iterator[Claim]:
+    """Yield one claim per clock time that dates an event (not a statement)."""
+    day = _day_of(dates)
+    for mention in find_times(sentence.text):
+        event = event_of(sentence.text, mention, events, plex)
+        if event is None:
+            continue
+        start, end = sentence.start + mention.start, sentence.start + mention.end
+        yield claim_in(sentence, start, end, "date", text=mention.text, predicate=event.predicate,
+                       thing=event.thing, topic=event.words, value=_quantity(mention), scope=event.where,
+                       anchor=day)
+
+
+def _day_of(dates: list[DateMention]) -> str:
+    """Return the day a sentence's times belong to ("on Sunday" and "on Monday" are two events)."""
+    for mention in dates:
+        if mention.value.first:
+            return mention.value.first.isoformat()
+        return " ".join(mention.text.lower().split()[-1:])
+    return ""
+
+
+def _quantity(mention: TimeMention) -> Quantity:
+    spread = ABOUT_MINUTES if mention.about else 0
+    base = UTC_BASE if mention.zone == "utc" else 0
+    interval = Interval(base + mention.minutes - spread, base + mention.minutes + spread)
+    label = f"{'≈ ' if mention.about else ''}{mention.minutes // 60:02d}:{mention.minutes % 60:02d} "
+    return Quantity(interval, "time", mention.zone, mention.text, label + ("UTC" if mention.zone == "utc" else "local"))
