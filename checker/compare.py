@@ -17,18 +17,14 @@ def compare_interval(check: Check, a: Claim, b: Claim, articles: Mapping[str, Ar
         return _growing(check, a, b, articles)
     verdict, note = timeline(check, a, b, articles)
     severity = "low" if verdict == "update" else severity_of(check, first.gap(second))
-    return Discrepancy(
-        id=finding_id(a, b),
-        rule=check.id,
-        name=check.name,
-        kind=a.kind,
-        verdict=verdict,
-        severity=severity,
-        topic=a.topic,
-        a=a,
-        b=b,
-        explanation=explain(check, a, b, articles, note),
-    )
+    return finding(check, a, b, articles, verdict, severity, note)
+
+
+def finding(check: Check, a: Claim, b: Claim, articles: Mapping[str, Article], verdict: str,
+            severity: str, note: str) -> Discrepancy:
+    """Build the finding of a check on two claims, its explanation from the check's template."""
+    return Discrepancy(id=finding_id(a, b), rule=check.id, name=check.name, kind=a.kind, verdict=verdict,
+                       severity=severity, topic=a.topic, a=a, b=b, explanation=explain(check, a, b, articles, note))
 
 
 def _lower_bound(claim: Claim) -> bool:
@@ -49,8 +45,7 @@ def _growing(check: Check, a: Claim, b: Claim, articles: Mapping[str, Article]) 
     note = "a later, higher lower bound: the toll has grown"
     if when_low is None:
         note = "a higher lower bound: the toll may have grown (no dates order the two reports)"
-    return Discrepancy(id=finding_id(a, b), rule=check.id, name=check.name, kind=a.kind, verdict="update",
-                       severity="low", topic=a.topic, a=a, b=b, explanation=explain(check, a, b, articles, note))
+    return finding(check, a, b, articles, "update", "low", note)
 
 
 def compare_clock(check: Check, a: Claim, b: Claim, articles: Mapping[str, Article]) -> Discrepancy | None:
@@ -67,9 +62,7 @@ def compare_clock(check: Check, a: Claim, b: Claim, articles: Mapping[str, Artic
             return None
         minutes = max(second.lo - first.hi, first.lo - second.hi)
         strength, note = (1.0 if minutes >= 60 else 0.5 if minutes >= 15 else 0.0), check.note
-    return Discrepancy(id=finding_id(a, b), rule=check.id, name=check.name, kind=a.kind, verdict="conflict",
-                       severity=severity_of(check, strength), topic=a.topic, a=a, b=b,
-                       explanation=explain(check, a, b, articles, note))
+    return finding(check, a, b, articles, "conflict", severity_of(check, strength), note)
 
 
 def figure_date(claim: Claim, articles: Mapping[str, Article]) -> date | None:
@@ -105,18 +98,7 @@ def compare_date(check: Check, a: Claim, b: Claim, articles: Mapping[str, Articl
     if abs(first.lo - second.lo) > check.limits.get("max_gap_days", math.inf):
         return None  # "struck in 2004" and "struck on Tuesday": two events, not two dates of one
     strength = min(DATE_PRECISION.get(a.value.unit, 0.0), DATE_PRECISION.get(b.value.unit, 0.0))
-    return Discrepancy(
-        id=finding_id(a, b),
-        rule=check.id,
-        name=check.name,
-        kind=a.kind,
-        verdict="conflict",
-        severity=severity_of(check, strength),
-        topic=a.topic,
-        a=a,
-        b=b,
-        explanation=explain(check, a, b, articles, check.note),
-    )
+    return finding(check, a, b, articles, "conflict", severity_of(check, strength), check.note)
 
 
 def finding_id(a: Claim, b: Claim) -> str:

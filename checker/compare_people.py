@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 
-from checker.compare import explain, finding_id
+from checker.compare import finding
 from checker.extract.people import name_key, same_person, surname
 from checker.records import Article, Claim, Discrepancy
 from checker.rules import Check, severity_of
@@ -70,5 +70,4 @@ def _over_time(check: Check, a: Claim, b: Claim, articles: Mapping[str, Article]
 def _finding(check: Check, a: Claim, b: Claim, articles: Mapping[str, Article], verdict: str,
              strength: float, note: str) -> Discrepancy:
     severity = "low" if verdict == "update" else severity_of(check, strength)
-    return Discrepancy(id=finding_id(a, b), rule=check.id, name=check.name, kind=a.kind, verdict=verdict,
-                       severity=severity, topic=a.topic, a=a, b=b, explanation=explain(check, a, b, articles, note))
+    return finding(check, a, b, articles, verdict, severity, note)
