@@ -13,10 +13,11 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
+from functools import lru_cache
 
 from checker.extract.date_mentions import DateMention
 from checker.extract.dates import event_of
-from checker.lexicon import EventLexicon, PredicateLexicon
+from checker.lexicon import EventLexicon, PredicateLexicon, QuantityLexicon, load_quantities
 from checker.records import Claim, Interval, Quantity, Sentence, claim_in
 
 UTC_BASE = 10_000  # minutes; far beyond a day, so UTC and local readings never overlap
@@ -29,7 +30,14 @@ _TIME = re.compile(
     re.I,
 )
 _ZONE = re.compile(r"\s*(?:hours\s+|hrs\s+)?(?P<zone>GMT|UTC|Z\b|local(?:\s+time)?)", re.I)
-_ABOUT = re.compile(r"\b(?:about|around|approximately|roughly|some|at\s+about|at\s+around)\s+$", re.I)
+
+
+@lru_cache(maxsize=8)
+def _about(lex: QuantityLexicon) -> re.Pattern[str]:
+    """The "about" qualifiers of rules/quantities.toml, which widen a time as they widen a number."""
+    words = sorted((q for q, kind in lex.qualifiers.items() if kind == "about"), key=len, reverse=True)
+    spaced = "|".join(w.replace(" ", r"\s+") for w in words)  # the phrases are patterns already
+    return re.compile(rf"\b(?:{spaced})\s+$", re.I)
 
 
 @dataclass(frozen=True, slots=True)
@@ -57,7 +65,7 @@ def find_times(sentence: str) -> list[TimeMention]:
         zone_match = _ZONE.match(sentence, m.end())
         zone = "utc" if zone_match and zone_match["zone"].lower() in ("gmt", "utc", "z") else "local"
         end = zone_match.end() if zone_match else m.end()
-        about = bool(_ABOUT.search(sentence, 0, m.start()))
+        about = bool(_about(load_quantities()).search(sentence, 0, m.start()))
         found.append(TimeMention(m.start(), end, sentence[m.start():end], hour * 60 + minute, zone, about,
                                  m["m"] is None and m["mm"] is None))
     return found
