@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 import math
+import re
 from collections.abc import Mapping
 from datetime import date
 
-from checker.records import Article, Claim, Discrepancy, stable_id
+from checker.records import Article, Claim, Discrepancy, Interval, stable_id
 from checker.rules import Check, severity_of
 
 
@@ -14,7 +15,7 @@ def compare_interval(check: Check, a: Claim, b: Claim, articles: Mapping[str, Ar
     """Flag two number claims whose intervals are disjoint; a later, higher toll is an update."""
     first, second = a.value.interval, b.value.interval
     if not first.disjoint(second):
-        return _growing(check, a, b, articles)
+        return _growing(check, a, b, articles) or _estimates(check, a, b, articles)
     verdict, note = timeline(check, a, b, articles)
     severity = "low" if verdict == "update" else severity_of(check, first.gap(second))
     return finding(check, a, b, articles, verdict, severity, note)
@@ -27,24 +28,57 @@ def finding(check: Check, a: Claim, b: Claim, articles: Mapping[str, Article], v
                        severity=severity, topic=a.topic, a=a, b=b, explanation=explain(check, a, b, articles, note))
 
 
-def _lower_bound(claim: Claim) -> bool:
-    return claim.value.display[:1] in (">", "≥")  # "more than 640", "at least 24"
+def _core(claim: Claim) -> Interval:
+    """Return what a figure says before "about" widens it: "some 14,000" says 14,000."""
+    interval = claim.value.interval
+    if claim.value.display.startswith("≈"):
+        return Interval.point((interval.lo + interval.hi) / 2)
+    return interval
+
+
+def _estimates(check: Check, a: Claim, b: Claim, articles: Mapping[str, Article]) -> Discrepancy | None:
+    """Report two estimates that agree only thanks to "about" ("more than 15,000" against
+    "some 14,000") as a small conflict: an editor should know, not be alarmed."""
+    if not (a.value.display.startswith("≈") or b.value.display.startswith("≈")):
+        return None
+    gap = _core(a).gap(_core(b))
+    if gap < check.limits.get("soft_gap", 0.05):
+        return None
+    verdict, note = timeline(check, a, b, articles)
+    if verdict == "conflict":
+        note = f"the estimates differ by {gap:.0%}; they agree only as approximations"
+    return finding(check, a, b, articles, verdict, "low", note)
+
+
+_VAGUE = re.compile(r"(?:(?:tens|hundreds|thousands) of )?(?:dozens|scores|hundreds|thousands|millions)$", re.I)
+
+
+def lower_bound(claim: Claim) -> bool:
+    """Tell whether a figure is a written lower bound ("more than 640", "at least 24"); a
+    vague plural ("thousands") is no figure that grows."""
+    return claim.value.display[:1] in (">", "≥") and not _VAGUE.match(claim.value.text.strip())
 
 
 def _growing(check: Check, a: Claim, b: Claim, articles: Mapping[str, Article]) -> Discrepancy | None:
-    """Report two lower bounds of one growing toll ("more than 640", later "above 680") as an update."""
-    if not (a.cumulative and b.cumulative and _lower_bound(a) and _lower_bound(b)):
+    """Report two lower bounds of one growing toll ("more than 640", later "above 680") as an
+    update; two lower bounds of a settled toll (an earlier event's) as a small conflict."""
+    if not (a.cumulative and b.cumulative and lower_bound(a) and lower_bound(b)):
         return None
     if a.value.interval.lo == b.value.interval.lo:
         return None
+    if a.anchor:  # "killing at least seven people ... in September": that toll is no longer counted
+        return finding(check, a, b, articles, "conflict", "low",
+                       "different lower bounds for the toll of an earlier event")
     when_a, when_b = figure_date(a, articles), figure_date(b, articles)
     low, high = (a, b) if a.value.interval.lo < b.value.interval.lo else (b, a)
     when_low, when_high = (when_a, when_b) if low is a else (when_b, when_a)
-    if (when_low is None) != (when_high is None) or (when_low and when_high <= when_low):
-        return None  # same day, earlier-higher, or half dated: both bounds can simply be true
+    if (when_low is None) != (when_high is None) or (when_low and when_high < when_low):
+        return None  # earlier-higher, or half dated: both bounds can simply be true
     note = "a later, higher lower bound: the toll has grown"
     if when_low is None:
         note = "a higher lower bound: the toll may have grown (no dates order the two reports)"
+    elif when_low == when_high:
+        note = "a higher lower bound the same day: the toll may have grown during the day"
     return finding(check, a, b, articles, "update", "low", note)
 
 

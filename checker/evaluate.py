@@ -110,6 +110,9 @@ def _pair(header: list[str], cells: list[str], where: str) -> GoldPair:
     return GoldPair(**values)
 
 
+SPAN_KINDS = frozenset({"number", "date"})
+
+
 def normalize(text: str) -> str:
     """Lower-case, straighten curly quotes and collapse whitespace."""
     return " ".join(text.translate(_QUOTES).lower().split())
@@ -119,7 +122,18 @@ def _side(claim: Claim, doc: str, quote: str, threshold: float) -> bool:
     if claim.article_id != doc:
         return False
     wanted = normalize(quote)
-    return any(fuzz.partial_ratio(wanted, normalize(text)) >= threshold for text in (claim.sentence.text, claim.text))
+    if fuzz.partial_ratio(wanted, normalize(claim.text)) >= threshold:
+        return True
+    if claim.kind not in SPAN_KINDS:  # who said it, who holds a title: a fact of the whole sentence
+        return fuzz.partial_ratio(wanted, normalize(claim.sentence.text)) >= threshold
+    # A figure or a time must lie inside the quoted words: "killing at least seven people"
+    # is not hit by another number of the same sentence.
+    text = claim.sentence.text.translate(_QUOTES).lower()
+    where = fuzz.partial_ratio_alignment(wanted, text)
+    if where is None or where.score < threshold:
+        return False
+    start, end = claim.start - claim.sentence.start, claim.end - claim.sentence.start
+    return start < where.dest_end and end > where.dest_start
 
 
 def matches(d: Discrepancy, row: GoldPair, threshold: float = 80.0) -> bool:
@@ -177,7 +191,9 @@ def render_eval(result: EvalResult, verbose: bool = True) -> str:
                        disable_numparse=True, colalign=("left",) + ("right",) * 6), "", *_notes(result)]
     if verbose:
         lines += _section("missed", [_row_line(row) for row in result.missed])
-        lines += _section("false", [_flag_line(d, row) for d, row in result.false])
+        lines += _section("found", [_found_line(d, row) for d, row in result.found])
+        lines += _section("false (flagged labelled consistent)", [_flag_line(d, row) for d, row in result.false if row])
+        lines += _section("unlabelled", [_flag_line(d, row) for d, row in result.false if not row])
     return "\n".join(lines).rstrip() + "\n"
 
 
@@ -219,10 +235,16 @@ def _row_line(row: GoldPair) -> str:
             f"{row.doc_b} \"{_one_line(row.quote_b)}\" ({row.value_b}): labelled {row.verdict}")
 
 
+def _found_line(d: Discrepancy, row: GoldPair) -> str:
+    agrees = "" if d.verdict == row.verdict else f" (labelled {row.verdict})"
+    return (f"[{d.kind}] {d.a.article_id} ({d.a.value.display}) vs {d.b.article_id} ({d.b.value.display}): "
+            f"{d.verdict}{agrees}, {d.severity}, {d.rule}: {_one_line(row.topic)}")
+
+
 def _flag_line(d: Discrepancy, row: GoldPair | None) -> str:
     label = f"labelled consistent ({_one_line(row.note) or row.topic})" if row else "unlabelled"
     return (f"[{d.kind}] {d.a.article_id} \"{snippet(d.a)}\" ({d.a.value.display}) vs "
-            f"{d.b.article_id} \"{snippet(d.b)}\" ({d.b.value.display}): flagged {d.verdict}, {label}")
+            f"{d.b.article_id} \"{snippet(d.b)}\" ({d.b.value.display}): flagged {d.verdict} {d.severity}, {label}")
 
 
 def snippet(claim: Claim, width: int = 80) -> str:

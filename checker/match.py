@@ -8,6 +8,7 @@ from collections.abc import Iterable, Iterator, Mapping
 import numpy as np
 from rapidfuzz import fuzz, process
 
+from checker.compare import lower_bound
 from checker.records import Claim
 from checker.extract.topic import singularize
 from checker.stories import same_story
@@ -71,8 +72,15 @@ def _block_pairs(members: list[Claim], threshold: float, same_article: bool) -> 
     disjoint = before | before.T
     # Two lower bounds of one growing toll ("more than 640", "above 680") overlap, yet the
     # comparison reports them as an update: let them through too.
-    growing = np.array([c.cumulative and c.value.display[:1] in (">", "≥") for c in members])
+    growing = np.array([c.cumulative and lower_bound(c) for c in members])
     disjoint |= growing[:, None] & growing[None, :] & (lo[:, None] != lo[None, :])
+    # "more than 15,000" and "some 14,000" overlap only thanks to "about": let them through too.
+    rough = np.array([c.value.display.startswith("≈") for c in members])
+    if rough.any():
+        middle = (lo + hi) / 2
+        core_lo, core_hi = np.where(rough, middle, lo), np.where(rough, middle, hi)
+        apart = (core_hi[:, None] < core_lo[None, :]) | (core_hi[None, :] < core_lo[:, None])
+        disjoint |= apart & (rough[:, None] | rough[None, :])
     articles = np.array([c.article_id for c in members])
     if not same_article:
         disjoint &= articles[:, None] != articles[None, :]

@@ -199,10 +199,11 @@ def test_render_lists_missed_and_false_on_one_line_each():
         assert word in text
     assert '  [number] A "At least 12 people were killed" (x) vs B "Ten people died" (y): labelled conflict' in text
     assert ('  [number] A "Some 300 homes were damaged." (300) vs B "More than 300 houses were damaged." (300): '
-            "flagged conflict, labelled consistent (t)") in text
-    assert '(2): flagged conflict, unlabelled' in text
+            "flagged conflict high, labelled consistent (t)") in text
+    assert '(2): flagged conflict high, unlabelled' in text
+    assert "false (flagged labelled consistent) (1):" in text and "unlabelled (1):" in text
     short = render_eval(result, verbose=False)
-    assert "missed (" not in short and "false (" not in short
+    assert "missed (" not in short and "false (" not in short and "unlabelled (" not in short
 
 
 SNIPPET_CASES = [
@@ -291,3 +292,27 @@ def test_real_gold_files(path, count, kinds):
     assert len(rows) == count
     assert Counter(r.kind for r in rows) == kinds
     assert all(r.verdict in ("conflict", "update", "consistent") for r in rows)
+
+
+def test_a_figure_must_lie_inside_the_quoted_words():
+    sentence = "The quake killed at least seven people and injured 40, officials said."
+    killed = claim("A", sentence, "at least seven", value=7)
+    injured = claim("A", sentence, "40", value=40)
+    other = claim("B", "That quake killed at least six people.", "at least six", value=6)
+    gold = row("A", "killed at least seven people", "B", "killed at least six people")
+    assert matches(flag(killed, other), gold)
+    assert not matches(flag(injured, other), gold)  # same sentence, another figure
+
+
+def test_a_speaker_is_a_fact_of_the_whole_sentence():
+    quote_a = claim("A", '"We will rebuild," Mayor Ana Ruiz said.', "We will rebuild", kind="attribution")
+    quote_b = claim("B", '"We will rebuild," the governor said.', "We will rebuild", kind="attribution")
+    gold = row("A", "Mayor Ana Ruiz said", "B", "the governor said", kind="attribution")
+    assert matches(flag(quote_a, quote_b), gold)
+
+
+def test_render_lists_found_rows_with_verdict_and_severity():
+    gold = [row("A", "injured five people", "B", "Two people were injured", verdict="update")]
+    text = render_eval(evaluate(report(flag(INJURED_A, INJURED_B)), gold))
+    assert "found (1):" in text
+    assert "[number] A (5) vs B (2): conflict (labelled update), high, r: t" in text

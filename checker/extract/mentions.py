@@ -216,7 +216,9 @@ def _standalone(text: str, match: re.Match[str], end: int, left: str, qualifier:
         plural = _PLURAL_NEXT.match(text, match.end())
         if _YEAR_PREPOSITIONS.search(left) or not plural:
             return False
-    name = _NAME_BEFORE.search(left) if plain else None
+    # "told the Guardian 41 bodies had been brought in": a plural noun after the digits makes
+    # them a count even after a capitalized word.
+    name = _NAME_BEFORE.search(left) if plain and not _PLURAL_NEXT.match(text, match.end()) else None
     if name and name.group(1).lower() not in _SENTENCE_STARTERS:
         opening = text[:match.start() - len(left) + name.start(1)]
         if opening.strip(" \"'“‘(") != "":  # a capitalized first word is no name

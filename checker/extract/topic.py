@@ -19,7 +19,8 @@ _STOP = frozenset(
     were across against along among around near off out up down between through toward
     towards within without upon via amid amidst including according said says say told
     reported reportedly believed feared late early earlier later yesterday today tonight
-    overnight last next ago now then""".split()
+    overnight last next ago now then outside inside behind beside beyond below above beneath
+    alongside throughout""".split()
 )
 _AUX = frozenset(
     """were was is are been be being have has had reportedly reported confirmed also later
@@ -37,7 +38,7 @@ _PARTICIPLES = frozenset(
     sent built thrown driven stolen hidden written beaten chosen drawn fallen frozen risen
     shaken spoken sworn torn worn struck stuck fled led fed bled slain dead hurt lost fought
     won began went came said told ran rose fell took gave saw got stood sat met paid sold
-    bought brought thought caught taught spent""".split()
+    bought brought thought caught taught spent run done gone""".split()
 )
 _LY_NOUNS = frozenset("family assembly supply rally ally anomaly monopoly italy july reply butterfly".split())
 _VERB_AFTER = re.compile(r"\s+(?:(?:were|was|are|is|have been|has been|had been)\s+)?[a-z]+(?:ed|en)\b")
@@ -82,15 +83,26 @@ def topic_of(sentence: str, start: int, end: int, dimension: str, lex: Predicate
     if predicate is None and words and words[-1] in lex.implied:
         predicate = lex.implied[words[-1]]  # "41 bodies", "249 injuries"
     thing = canonical_thing(words[-1], lex) if words else ""
+    if words and _people_named(sentence[end:np_end], words[-1]):
+        thing = "person"  # "350 Palestinians", "five Britons": a people counted are people
     whose = _TOLL_OF.search(sentence, max(0, start - 80), start) if not words and adjacent else None
     if whose and whose.group(1).lower() not in _STOP and not whose.group(1).lower().endswith(("ed", "ing")):
-        thing = canonical_thing(whose.group(1), lex)  # "the Palestinian death toll above 680"
+        # "the Palestinian death toll above 680": a people's deaths count people
+        thing = "person" if whose.group(1)[0].isupper() else canonical_thing(whose.group(1), lex)
     if not thing and adjacent and dimension == "count":
         thing = predicate.thing  # "killing 40": a casualty count counts people
     if words and words[-1] in lex.implied and predicate is lex.implied[words[-1]] and predicate.thing:
         thing = predicate.thing  # "249 injuries" counts injured people
     return Topic(predicate.name if predicate else "", bool(predicate and predicate.cumulative),
                  thing, " ".join(words), (agent,) if agent else (), np_end if words else end)
+
+
+def _people_named(phrase: str, head: str) -> bool:
+    """Tell whether a count's head noun is a capitalized plural, the way nationalities and
+    peoples are written ("Palestinians", "Israelis", "Americans")."""
+    written = re.search(rf"\b{re.escape(head)}\b", phrase, re.I)
+    word = written.group() if written else ""
+    return len(word) > 4 and word[0].isupper() and word[1:].islower() and word.endswith("s")
 
 
 def canonical_thing(word: str, lex: PredicateLexicon) -> str:

@@ -1,0 +1,40 @@
+"""What a number is about: predicate and counted thing, read from real news phrasing."""
+
+from __future__ import annotations
+
+import pytest
+
+from checker.extract.numbers import number_claims
+from checker.lexicon import RULES_DIR, load_predicates, load_quantities
+from checker.records import Sentence
+
+# (sentence, the number as written, predicate, counted thing)
+TABLE = [
+    ("The quake on Qeshm injured five people.", "five", "injured", "person"),
+    ("Two villagers were slightly injured by the quake.", "Two", "injured", "person"),
+    # a people named by a capitalized plural counts people
+    ("Mr Ging said about 350 Palestinians were inside, using the school as a shelter.", "about 350",
+     "evacuated", "person"),
+    ("More than 640 Palestinians were killed in Gaza.", "More than 640", "killed", "person"),
+    ("The Palestinian death toll rose above 680.", "above 680", "killed", "person"),
+    ("Five Britons were among the passengers.", "Five", "", "person"),
+    # a lower-case plural keeps its own thing
+    ("Three tank shells exploded outside the school.", "Three", "", "shell"),
+    # a participle ends the noun phrase: "schools run by the agency" counts schools
+    ("More than two dozen schools run by the agency are serving as shelters.", "More than two dozen", "evacuated",
+     "school"),
+    # bodies are the dead, even after a capitalized word
+    ("The director told the Guardian 41 bodies had been brought in so far.", "41", "killed", "person"),
+]
+
+
+@pytest.fixture(scope="module")
+def lexicons():
+    return load_quantities(RULES_DIR), load_predicates(RULES_DIR)
+
+
+@pytest.mark.parametrize(("sentence", "written", "predicate", "thing"), TABLE)
+def test_topic_of_number(lexicons, sentence, written, predicate, thing):
+    claims = list(number_claims(Sentence("a", 0, 0, len(sentence), sentence, 1), *lexicons))
+    found = {c.text: (c.predicate, c.thing) for c in claims}
+    assert found.get(written) == (predicate, thing), found
