@@ -1,20 +1,25 @@
-"""Attribution and role claims of one article: who said each quote, who holds which title."""
+"""Attribution and role claims of one article: who said each quote or paraphrase, who holds which title."""
 
 from __future__ import annotations
 
+import re
 from dataclasses import replace
 
+from checker.extract.paraphrase import find_paraphrases
 from checker.extract.people import resolve_in_article
 from checker.extract.quotes import Quote, find_quotes
 from checker.extract.roles import RoleMention, find_roles
 from checker.records import Claim, Role, Sentence, Speaker, claim_in
 
 _TOPIC_WORDS = 8
+_DOTTED = re.compile(r"\b(?:[A-Z]\.){2,}")  # "U.S.", "U.N."
+_ARTICLE = re.compile(r"^the\s+", re.I)
+_PLACE = re.compile(r"\s+(?:in|at|from|near)\s.*$")  # "police in Velmora": where, not who
 
 
 def people_claims(sentences: list[Sentence], text: str | None = None) -> list[Claim]:
     """Return the attribution and role claims of an article's sentences (in order)."""
-    quotes = find_quotes(sentences, text)
+    quotes = find_quotes(sentences, text) + find_paraphrases(sentences, text)
     roles = [(sentence, mention) for sentence in sentences for mention in find_roles(sentence.text)]
     names = [m.person for _, m in roles] + [q.speaker for q in quotes if q.speaker_kind == "person"]
     full = resolve_in_article(names)
@@ -57,10 +62,17 @@ def _quote_claim(sentences: list[Sentence], quote: Quote, full: dict[str, str]) 
     words = quote.text.split()
     topic = " ".join(words[:_TOPIC_WORDS]) + ("…" if len(words) > _TOPIC_WORDS else "")
     return claim_in(
-        sentence, quote.start, quote.end, "attribution", "quote",
+        sentence, quote.start, quote.end, "attribution", "paraphrase" if quote.paraphrase else "quote",
         text=quote.text,
         predicate="said",
-        thing="quote",
+        thing="paraphrase" if quote.paraphrase else "quote",
         topic=topic,
-        value=Speaker(speaker, quote.speaker_kind, speaker),
+        value=Speaker(_org_name(speaker) if quote.speaker_kind == "organization" else speaker,
+                      quote.speaker_kind, speaker),
     )
+
+
+def _org_name(name: str) -> str:
+    """Spell an organization one way, so that outlets' house styles do not read as two speakers:
+    "the U.S. Geological Survey" and "US Geological Survey" are one, "police in Velmora" and "Police" too."""
+    return _PLACE.sub("", _ARTICLE.sub("", _DOTTED.sub(lambda m: m.group().replace(".", ""), name)))

@@ -14,7 +14,8 @@ Rules, in short:
 - A quote with no speaker in its sentence that opens its sentence continues the speaker of
   the quote in the sentence before, or else takes the last speaker named in the sentence
   before ("X said:", "..., he said."). Otherwise its speaker is "" and its kind "unknown".
-- Speakers resolve within the article (see _Memory). Paraphrase is not extracted.
+- Speakers resolve within the article (see _Memory). Paraphrase (reported speech without
+  marks) is found in paraphrase.py, which reads its speakers with read_speakers.
 """
 
 from __future__ import annotations
@@ -44,7 +45,7 @@ class Quote:
     speaker: str  # "Gideon Saar", "a senior U.S. official", "Hamas"; "" when unknown
     speaker_kind: str  # person | anonymous | organization | unknown
     speaker_text: str  # the words naming the speaker in this sentence; "" when inherited
-    paraphrase: bool = False  # always False: paraphrase is not extracted
+    paraphrase: bool = False  # reported speech without marks (paraphrase.py)
 
 
 @dataclass(frozen=True, slots=True)
@@ -58,7 +59,7 @@ class _Span:
 
 
 @dataclass(frozen=True, slots=True)
-class _Said:
+class Said:
     """An attribution of a sentence with its speaker resolved."""
 
     at: sp.Attribution
@@ -71,19 +72,19 @@ def find_quotes(sentences: list[Sentence], text: str | None = None) -> list[Quot
     """Return the direct quotes of one article's sentences, in order, with their speakers."""
     if not sentences:
         return []
-    text = text if text is not None else _rebuild(sentences)
-    spans = _quote_spans(text, sentences)
+    text = text if text is not None else rebuild(sentences)
+    spans = quote_spans(text, sentences)
     if not spans:
         return []  # no quotation marks: nothing to attribute
     # Who said what is read up to the last quote only: later sentences cannot matter.
     upto = sentences[:max(span.last for span in spans) + 1]
     quotes = _quotes(text, spans, sentences, _read_quick(text, upto, spans))
     if any(q.speaker_kind == _NEEDS_MEMORY for q in quotes):
-        quotes = _quotes(text, spans, sentences, _read(text, upto, spans))
+        quotes = _quotes(text, spans, sentences, read_speakers(text, upto, spans))
     return quotes
 
 
-def _quotes(text: str, spans: list[_Span], sentences: list[Sentence], said: list[list[_Said]]) -> list[Quote]:
+def _quotes(text: str, spans: list[_Span], sentences: list[Sentence], said: list[list[Said]]) -> list[Quote]:
     quotes: list[Quote] = []
     prev: tuple[Quote, _Span] | None = None
     for span in spans:
@@ -94,7 +95,7 @@ def _quotes(text: str, spans: list[_Span], sentences: list[Sentence], said: list
     return quotes
 
 
-def _quote_spans(text: str, sentences: list[Sentence]) -> list[_Span]:
+def quote_spans(text: str, sentences: list[Sentence]) -> list[_Span]:
     """Pair the quotation marks of an article's sentences."""
     spans, opened, carry = [], None, False
     for i, s in enumerate(sentences):
@@ -146,30 +147,32 @@ def _single_spans(text: str, sentences: list[Sentence], doubles: list[_Span]) ->
     return found
 
 
-def _read(text: str, sentences: list[Sentence], spans: list[_Span]) -> list[list[_Said]]:
-    """Resolve the attributions of every sentence, in order, remembering who was named."""
+def read_speakers(text: str, sentences: list[Sentence], spans: list[_Span],
+                  near: set[int] | None = None) -> list[list[Said]]:
+    """Resolve the attributions of every sentence, in order, remembering who was named;
+    only the sentences in near (by default those around quotes) keep their speakers."""
     memory, said = _Memory(), []
-    near = _near_quotes(spans, len(sentences))
+    near = _near_quotes(spans, len(sentences)) if near is None else near
     for index, s in enumerate(sentences):
         parsed = sp.parse(_masked(text, s, spans), s.start)
         memory.learn(sp.people(parsed))
         if index not in near:
-            # Far from every quote a sentence only teaches full names ("Gideon Saar" for a
+            # Far from every statement a sentence only teaches full names ("Gideon Saar" for a
             # later "Saar"); its speakers and subject are too far back for any "he".
             memory.remember([], None, None)
             said.append([])
             continue
         subject = sp.subject(parsed)
         here = memory.resolve(subject, None) if subject else None
-        found: list[_Said] = []
+        found: list[Said] = []
         for at in sp.attributions(parsed):
             if at.who is None:
                 before = [f for f in found if f.at.verb < at.verb]
-                source = before[-1] if before else (_Said(at, *here, subject.text) if here else None)
+                source = before[-1] if before else (Said(at, *here, subject.text) if here else None)
                 if source:
-                    found.append(_Said(at, source.speaker, source.kind, source.text))
+                    found.append(Said(at, source.speaker, source.kind, source.text))
             else:
-                found.append(_Said(at, *memory.resolve(at.who, here, at.start), at.who.text))
+                found.append(Said(at, *memory.resolve(at.who, here, at.start), at.who.text))
         memory.remember(found, here, subject)
         said.append(found)
     return said
@@ -179,20 +182,20 @@ _SELF_NAMED = ("person", "anonymous", "organization")
 _NEEDS_MEMORY = "needs memory"
 
 
-def _read_quick(text: str, sentences: list[Sentence], spans: list[_Span]) -> list[list[_Said]]:
+def _read_quick(text: str, sentences: list[Sentence], spans: list[_Span]) -> list[list[Said]]:
     """Read only the sentences around quotes, taking speakers that name themselves in full
     ("Gideon Saar said", "a senior official said"); one that needs the article's memory
     ("Saar", "He", a subject that speaks) is marked, and a quote that takes it is read again
     with the whole article."""
-    said: list[list[_Said]] = [[] for _ in sentences]
+    said: list[list[Said]] = [[] for _ in sentences]
     needed = {i for span in spans for i in range(max(0, span.first - 1), min(len(sentences), span.last + 1))}
     for index in sorted(needed):
         s = sentences[index]
         for at in sp.attributions(sp.parse(_masked(text, s, spans), s.start)):
             if at.who is None or at.who.kind not in _SELF_NAMED:
-                said[index].append(_Said(at, "", _NEEDS_MEMORY, ""))
+                said[index].append(Said(at, "", _NEEDS_MEMORY, ""))
             else:
-                said[index].append(_Said(at, at.who.name, at.who.kind, at.who.text))
+                said[index].append(Said(at, at.who.name, at.who.kind, at.who.text))
     return said
 
 
@@ -201,7 +204,7 @@ def _near_quotes(spans: list[_Span], count: int) -> set[int]:
     return {i for span in spans for i in range(max(0, span.first - 6), min(count, span.last + 2))}
 
 
-def _quote(text: str, span: _Span, sentences: list[Sentence], said: list[list[_Said]],
+def _quote(text: str, span: _Span, sentences: list[Sentence], said: list[list[Said]],
            prev: tuple[Quote, _Span] | None) -> Quote | None:
     start, end = _trimmed(text, span.open + 1, span.close)
     words = _WORD.findall(text[start:end])
@@ -215,7 +218,7 @@ def _quote(text: str, span: _Span, sentences: list[Sentence], said: list[list[_S
     return Quote(text[start:end], start, end, span.first, *_inherited(text, span, sentences, said, prev), "")
 
 
-def _attributed(text: str, span: _Span, said: list[list[_Said]]) -> tuple[_Said, bool] | None:
+def _attributed(text: str, span: _Span, said: list[list[Said]]) -> tuple[Said, bool] | None:
     """Pick the attribution nearest the quote, preferring one in the same clause: (it, tight)."""
     before = [f for f in said[span.first] if f.at.end <= span.open]
     after = [f for f in said[span.last] if f.at.start >= span.stop]
@@ -232,7 +235,7 @@ def _tight_before(gap: str) -> bool:
     return not re.search(r"[,;:.!?—\x00\"“”]", gap)
 
 
-def _inherited(text: str, span: _Span, sentences: list[Sentence], said: list[list[_Said]],
+def _inherited(text: str, span: _Span, sentences: list[Sentence], said: list[list[Said]],
                prev: tuple[Quote, _Span] | None) -> tuple[str, str]:
     """Return (speaker, kind) for a quote without a speaker in its own sentence."""
     opens = not text[sentences[span.first].start : span.open].strip()
@@ -258,7 +261,7 @@ class _Memory:
         """Remember the full names of people a sentence mentions, with their offsets."""
         self.mentioned = [(start, self.resolve(n, None)) for start, n in named]
 
-    def remember(self, found: list[_Said], subject: tuple[str, str] | None, named: sp.Named | None) -> None:
+    def remember(self, found: list[Said], subject: tuple[str, str] | None, named: sp.Named | None) -> None:
         """Remember a sentence's speakers, its subject and the people it mentions."""
         pairs = [((f.speaker, f.kind), f.at.who) for f in found] + ([(subject, named)] if subject else [])
         # A lone anonymous speaker ("a local official told AFP") may be the next "he".
@@ -329,7 +332,7 @@ def _masked(text: str, s: Sentence, spans: list[_Span]) -> str:
     return "".join(chars)
 
 
-def _rebuild(sentences: list[Sentence]) -> str:
+def rebuild(sentences: list[Sentence]) -> str:
     """Lay sentences out at their offsets, with a newline where a new line starts."""
     chars = [" "] * max(s.end for s in sentences)
     for prev, s in zip([None, *sentences], sentences):
