@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable, Mapping
 
 from checker.compare import compare_clock, compare_date, compare_interval
-from checker.compare_people import compare_holders, compare_speakers, compare_titles
+from checker.compare_people import compare_ages, compare_holders, compare_speakers, compare_titles
 from checker.records import Article, Claim, Discrepancy
 from checker.rules import Check
 
@@ -18,4 +18,5 @@ COMPARATORS: dict[str, Comparator] = {
     "speaker": compare_speakers,
     "title": compare_titles,
     "office": compare_holders,
+    "age": compare_ages,
 }

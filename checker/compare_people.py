@@ -1,4 +1,4 @@
-"""Comparison kinds for people: who said a quote, which title a person holds, who holds an office."""
+"""Comparison kinds for people: who said a quote, which title a person holds, who holds an office, how old one is."""
 
 from __future__ import annotations
 
@@ -11,6 +11,11 @@ from checker.rules import Check, severity_of
 
 # Titles can change over time: articles this many days apart report a change, not an error.
 TITLE_CHANGE_DAYS = 60
+# Ages grow by one a year: a later article may give one more year per year passed, give or take
+# this many (a birthday may fall either side of either date), once the articles are this far apart.
+AGE_SLACK_YEARS = 1.0
+AGE_UPDATE_DAYS = 180
+DAYS_PER_YEAR = 365.25
 
 
 def one_speaker(a: str, b: str) -> bool:
@@ -23,6 +28,16 @@ def one_speaker(a: str, b: str) -> bool:
     return same_person(a, b)
 
 
+def _acronym(name: str) -> str:
+    """Return the initials of a name's capitalized words: "US Geological Survey" -> "USGS"."""
+    return "".join(w if w.isupper() else w[0] for w in name.replace(".", "").split() if w[0].isupper())
+
+
+def one_organization(a: str, b: str) -> bool:
+    """Tell whether two organization names are one, spelled out or as an acronym ("USGS")."""
+    return name_key(a) == name_key(b) or _acronym(a) == b.replace(".", "") or _acronym(b) == a.replace(".", "")
+
+
 def compare_speakers(check: Check, a: Claim, b: Claim, articles: Mapping[str, Article]) -> Discrepancy | None:
     """Flag one statement quoted from two different speakers; weaker when one is anonymous."""
     sa, sb = a.value, b.value
@@ -31,10 +46,14 @@ def compare_speakers(check: Check, a: Claim, b: Claim, articles: Mapping[str, Ar
         return None  # a person speaking for an organization is no contradiction
     if kinds == {"anonymous"} or (kinds == {"person"} and one_speaker(sa.name, sb.name)):
         return None
-    if kinds == {"organization"} and name_key(sa.name) == name_key(sb.name):
+    if kinds == {"organization"} and one_organization(sa.name, sb.name):
         return None
     strength = 1.0 if kinds == {"person"} else 0.5 if kinds == {"organization"} else 0.0
     note = check.note if "anonymous" not in kinds else f"{check.note} (one side is anonymous)"
+    if "paraphrase" in (a.thing, b.thing) and strength:
+        # Reported speech carries the outlet's wording: weaker evidence than a quotation.
+        strength -= 0.5
+        note += "; reported speech, not a quotation"
     return _finding(check, a, b, articles, "conflict", strength, note)
 
 
@@ -56,6 +75,25 @@ def compare_holders(check: Check, a: Claim, b: Claim, articles: Mapping[str, Art
         return None
     verdict, note = _over_time(check, a, b, articles)
     return _finding(check, a, b, articles, verdict, 1.0, note)
+
+
+def compare_ages(check: Check, a: Claim, b: Claim, articles: Mapping[str, Article]) -> Discrepancy | None:
+    """Flag one person given two ages; a later article older by the years between them is an update."""
+    age_a, age_b = a.value.interval.lo, b.value.interval.lo
+    if age_a == age_b:
+        return None
+    when_a, when_b = articles[a.article_id].published, articles[b.article_id].published
+    if when_a is None or when_b is None:
+        note = f"{check.note}; without both dates a birthday in between cannot be told apart"
+        return _finding(check, a, b, articles, "conflict", 0.5, note)
+    years = (when_b - when_a).days / DAYS_PER_YEAR
+    older = age_b - age_a  # how much older the person is in b than in a; years is signed alike
+    slack = check.limits.get("slack_years", AGE_SLACK_YEARS)
+    far = abs(years) * DAYS_PER_YEAR >= check.limits.get("min_days", AGE_UPDATE_DAYS)
+    if far and older * years > 0 and abs(older - years) <= slack:
+        note = f"the articles are {abs(years):.1f} years apart, so the person has grown older"
+        return _finding(check, a, b, articles, "update", 0.0, note)
+    return _finding(check, a, b, articles, "conflict", 1.0, check.note)
 
 
 def _over_time(check: Check, a: Claim, b: Claim, articles: Mapping[str, Article]) -> tuple[str, str]:

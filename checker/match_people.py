@@ -10,8 +10,8 @@ from itertools import combinations
 
 from rapidfuzz import fuzz
 
-from checker.extract.people import cluster_people
-from checker.records import Claim, Role, Speaker
+from checker.extract.people import cluster_people, name_key
+from checker.records import Claim, Quantity, Role, Speaker
 from checker.stories import same_story
 
 _PUNCT = re.compile(r"[^\w\s']+")
@@ -91,6 +91,25 @@ def role_pairs(claims: Sequence[Claim], people: Mapping[str, str], stories: Mapp
                 if (a.article_id != b.article_id or same_article) and _story(a, b, stories):
                     if kind == "title" or people.get(a.value.person) != people.get(b.value.person):
                         yield kind, a, b
+
+
+def age_pairs(claims: Sequence[Claim], stories: Mapping[str, frozenset[str]],
+              same_article: bool = False) -> Iterator[tuple[Claim, Claim]]:
+    """Yield pairs of age claims of one person (named alike across the batch) in one story."""
+    ages = [c for c in claims if c.kind == "number" and isinstance(c.value, Quantity) and c.value.dimension == "age"]
+    if not ages:
+        return
+    # Ages join the batch's other names, so "Kafoury" alone finds the one Madeline Kafoury.
+    people = cluster_people(list(people_of(claims)) + [c.thing for c in ages])
+    by_person: dict[str, list[Claim]] = defaultdict(list)
+    for claim in ages:
+        person = people.get(claim.thing, claim.thing)
+        if len(name_key(person).split()) > 1:  # a surname no full name claims could be anyone's
+            by_person[name_key(person)].append(claim)
+    for key in sorted(by_person):
+        for a, b in combinations(by_person[key], 2):
+            if (a.article_id != b.article_id or same_article) and _story(a, b, stories):
+                yield a, b
 
 
 def _story(a: Claim, b: Claim, stories: Mapping[str, frozenset[str]]) -> bool:

@@ -10,7 +10,7 @@ from pathlib import Path
 from checker.errors import RulesError
 from checker.lexicon import RULES_DIR, read_toml
 
-KINDS = ("interval", "date", "clock", "speaker", "title", "office")
+KINDS = ("interval", "date", "clock", "speaker", "title", "office", "age")
 SEVERITIES = ("high", "medium", "low")
 MESSAGE_FIELDS = ("a_source", "b_source", "a_date", "b_date", "a_value", "b_value", "a_text", "b_text", "topic", "note")
 

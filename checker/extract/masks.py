@@ -27,17 +27,24 @@ _TIMES = re.compile(
     rf"|\b\d{{4}}\s*(?:{_ZONE})\b"
     rf"|\b\d{{1,2}}\s*o'clock\b",
 )
+_SPELLED_AGE = (
+    r"(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen"
+    r"|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)"
+)
 _AGES = re.compile(
     r"\b\d{1,3}[\s-]*(?:years?|yrs?)[\s-]*old\b"
     r"|\b\d{1,3}-year-old\b"
     r"|\baged?\s+(?:of\s+)?\d{1,3}\b"
     r"|\bages?\s+(?:of\s+)?\d{1,3}(?:\s*(?:-|to|and)\s*\d{1,3})?\b"
-    r"|\b(?:in\s+(?:his|her|their)\s+(?:early\s+|late\s+|mid-?)?)\d0s\b",
+    r"|\b(?:in\s+(?:his|her|their)\s+(?:early\s+|late\s+|mid-?)?)\d0s\b"
+    rf"|\b(?:[a-z]+-)?{_SPELLED_AGE}[\s-]+(?:years?|months?)[\s-]+old\b",  # "an eight-year-old daughter"
     re.IGNORECASE,
 )
-# "Riva, 47, of Sterling Heights" and "Kafoury (63)": an age after a capitalized name.
+# "Riva, 47, of Sterling Heights", "Kafoury (63)", "LaCalamita III, 38": an age after a
+# capitalized name (checker/extract/ages.py reads the same spans as age claims).
 _NAME_AGE = re.compile(
-    r"\b[A-Z][a-z]+(?:,\s*|\s\()(?P<n>\d{1,3})(?=\s*(?:,|\)|;|$|\s+(?:of|from|and|was|is|who|said)\b))"
+    r"(?<![\w'’-])[A-Z][\w'’-]*[a-z](?:\s+(?:II|III|IV|Jr\.|Sr\.))?(?:,\s*|\s\()(?P<n>\d{1,3})"
+    r"(?=\s*(?:,|\)|;|\.(?!\d)|$|\s+(?:of|from|and|was|is|who|said)\b))"
 )
 _SPELLED_SMALL = r"(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|a few|several|a couple of|many)"
 # "12 days ago", "two weeks later": a point in time, not a duration claim.
