@@ -10,8 +10,10 @@ from pathlib import Path
 
 from checker.clean import clean, load_boilerplate
 from checker.config import Settings
+from checker.extract.ages import age_claims
 from checker.extract.date_mentions import DateMention, find_date_mentions
 from checker.extract.dates import as_of_date, date_claims
+from checker.extract.events import load_incident
 from checker.extract.numbers import number_claims
 from checker.extract.times import time_claims
 from checker.extract.people_claims import people_claims
@@ -58,14 +60,19 @@ def article_claims(article: Article, rules: Path) -> list[Claim]:
     """Return the number, date, attribution and role claims of one article."""
     boilerplate = load_boilerplate(rules / "boilerplate.toml")
     qlex, plex, events = load_quantities(rules), load_predicates(rules), load_events(rules)
+    incident = load_incident(rules)
     claims: list[Claim] = []
     sentences = split_sentences(article, clean(article, boilerplate), boilerplate.abbreviations)
+    previous = ""  # "It took place at 7:37": the pronoun's incident is in the sentence before
     for sentence in sentences:
         dates = find_date_mentions(sentence.text, article.published)
         claims.extend(_dated(list(number_claims(sentence, qlex, plex, article.published)), dates))
         claims.extend(date_claims(sentence, dates, events, plex))
-        claims.extend(time_claims(sentence, dates, events, plex))
+        claims.extend(time_claims(sentence, dates, events, plex, published=article.published,
+                                  previous=previous, incident=incident))
+        previous = sentence.text
     claims.extend(people_claims(sentences, article.text))
+    claims.extend(age_claims(sentences))
     return claims
 
 

@@ -1,8 +1,13 @@
-"""Clock times: reading, zone and spread."""
+"""Clock times: reading, zone and spread; which of them time the story's main incident."""
+
+from datetime import date
 
 import pytest
 
-from checker.extract.times import find_times
+from checker.extract.events import load_incident
+from checker.extract.times import INCIDENT_THING, find_times, time_claims
+from checker.lexicon import load_events, load_predicates
+from checker.records import Sentence
 
 CASES = [
     ("The quake struck inland at 0737 GMT.", "0737 GMT", 7 * 60 + 37, "utc", False),
@@ -27,3 +32,70 @@ def test_times(sentence, text, minutes, zone, about):
 @pytest.mark.parametrize("sentence", ["a 5.6 magnitude quake", "killed 12 people", "in 2013", "3.1% growth"])
 def test_no_times(sentence):
     assert find_times(sentence) == []
+
+
+# The story's main incident: times whose clause says only that the incident happened share
+# one topic; times of other events, statements, bounds and plans keep their own.
+EPICENTER = "The epicenter of the quake was roughly 55 kilometers from the town of Bireuen."
+INCIDENT = [
+    ("The quake struck inland at 0737 GMT, the survey said.", ""),
+    ("It took place at 7:37 AM local time.", EPICENTER),
+    ("It took place at 7:37 AM local time.", ""),
+    ("The epicenter of the quake was 55 kilometers from Bireuen, and took place at 7:37 AM local time.", ""),
+    ("Three shells hit Fakhura, a girls school in the Jabalya camp, at about 3pm on Tuesday (12am yesterday).", ""),
+    ("Witnesses told a local station there were sounds of gunfire around 10:30 a.m.", ""),
+    ("Witnesses told police that when the shooter walked into the office around 10 a.m. Monday, he looked calm.", ""),
+    ("When the Israeli attack came on the school at 3.45pm on Tuesday, 350 people were inside.", ""),
+    ("The fire broke out at 2:40 a.m. in the dyeing hall.", ""),
+    ("A strong 5.6-magnitude earthquake jolted Qeshm island at 17:06 pm (1336 GMT) on Sunday.", ""),
+]
+OTHER = [
+    ("It began at 9 a.m.", "The summit opened in Geneva on Monday."),
+    ("Police arrested the gunman at 2 p.m. on Monday.", ""),
+    ("The gunman was arrested at 2 p.m.", ""),
+    ("The survey said at 9pm that the quake had killed five.", ""),
+    ("The quake struck Aceh on Tuesday, the survey said at 9pm.", ""),
+    ("A second blast hit the market at 9:40 a.m.", ""),
+    ("The aftershock struck at 9:10 AM.", ""),
+    ("Firefighters had the blaze under control by 9 a.m.", ""),
+    ("The attack ended at 5 p.m.", ""),
+    ("The town will hold a vigil for the victims of the fire at 7 p.m.", ""),
+    ("The victims of the attack were taken to hospital at 1 p.m.", ""),
+    ("The funeral took place at 11 a.m.", ""),
+    ("Firefighters arrived at 3:05 a.m.", ""),
+]
+
+
+def _claims(text, previous="", published=None, incident=None):
+    sentence = Sentence("a", 0, 0, len(text), text, 1)
+    return list(time_claims(sentence, [], load_events(), load_predicates(), published=published,
+                            previous=previous, incident=incident))
+
+
+@pytest.mark.parametrize(("sentence", "previous"), INCIDENT)
+def test_times_of_the_main_incident(sentence, previous):
+    (claim,) = _claims(sentence, previous)  # a bracketed conversion is no second claim
+    assert (claim.predicate, claim.thing) == ("occur", INCIDENT_THING), claim.topic
+
+
+@pytest.mark.parametrize(("sentence", "previous"), OTHER)
+def test_times_of_other_events(sentence, previous):
+    assert all(c.thing != INCIDENT_THING for c in _claims(sentence, previous))
+
+
+def test_a_time_in_brackets_after_another_is_a_conversion():
+    claims = _claims("A magnitude-6.1 earthquake struck Aceh at 07:37 a.m. UTC (3:37 a.m. EDT), killing one.")
+    assert [c.text for c in claims] == ["07:37 a.m. UTC"]
+
+
+def test_an_undated_time_belongs_to_the_publication_day():
+    (claim,) = _claims("It took place at 7:37 AM local time.", published=date(2013, 7, 2))
+    assert claim.anchor == "2013-07-02"
+    (claim,) = _claims("It took place at 7:37 AM local time.")
+    assert claim.anchor == ""
+
+
+def test_rules_without_an_incident_table_read_no_main_incident(tmp_path):
+    (tmp_path / "events.toml").write_text('statement = ["said"]\n[events]\nstrike = ["struck"]\n', encoding="utf-8")
+    (claim,) = _claims("The quake struck inland at 0737 GMT.", incident=load_incident(tmp_path))
+    assert claim.thing == "earthquake"

@@ -102,7 +102,7 @@ def date_quantity(mention: DateMention) -> Quantity:
 def event_of(sentence: str, mention: DateMention, events: EventLexicon, things: PredicateLexicon) -> Event | None:
     """Find the event a date phrase dates: the verb beside it and that verb's subject."""
     left, right = clause_span(sentence, mention.start, mention.end)
-    verb = _verb_before(sentence, left, mention.start, events) or _verb_after(sentence, mention.end, right, events)
+    verb = verb_before(sentence, left, mention.start, events) or verb_after(sentence, mention.end, right, events)
     if verb is None:
         return None
     word, position = verb
@@ -124,29 +124,32 @@ def _names(sentence: str, low: int, high: int, skip: tuple[int, int]) -> list[st
             and not m.group().endswith(("'s", "’s"))]
 
 
-def _verb_before(sentence: str, low: int, high: int, events: EventLexicon) -> tuple[str, int] | None:
+def verb_before(sentence: str, low: int, high: int, events: EventLexicon) -> tuple[str, int] | None:
+    """Return the nearest verb before a phrase in its clause, with its position (None when negated)."""
     words = list(_WORD.finditer(sentence, low, high))
     for index in range(len(words) - 1, -1, -1):
         word = words[index].group().lower()
         if word in ("and", "or", "but"):
             return None  # "fired on Thursday and bought a gun on Friday": each verb its own date
-        if _is_verb(word, events):
+        if is_verb(word, events):
             negated = index and words[index - 1].group().lower() in _NEGATION
             return (None if negated else (word, words[index].start()))
     return None
 
 
-def _verb_after(sentence: str, low: int, high: int, events: EventLexicon) -> tuple[str, int] | None:
+def verb_after(sentence: str, low: int, high: int, events: EventLexicon) -> tuple[str, int] | None:
+    """Return the first verb among the few words after a phrase, with its position."""
     for count, match in enumerate(_WORD.finditer(sentence, low, high)):
         word = match.group().lower()
         if count > 4:
             break
-        if _is_verb(word, events):
+        if is_verb(word, events):
             return word, match.start()
     return None
 
 
-def _is_verb(word: str, events: EventLexicon) -> bool:
+def is_verb(word: str, events: EventLexicon) -> bool:
+    """Tell whether a lower-case word is a verb of a news clause (said, struck, or any -ed form)."""
     return word in events.statement or word in events.verbs or word in _IRREGULAR or (
         word.endswith("ed") and len(word) > 4)
 

@@ -6,6 +6,12 @@ given in UTC/GMT and local times cannot be compared without the place's offset, 
 readings live in a separate range of numbers (offset by UTC_BASE): such a pair reaches the
 comparison only to be checked for one mislabelled zone (the same digits given as UTC in one
 article and as local time in the other).
+
+A time whose clause says only that the story's main incident happened ("It took place at
+7:37 AM", "Three shells hit the school at about 3pm") gets one shared topic, so articles
+that word the incident differently are still compared (checker/extract/events.py). A time
+in brackets right after another ("07:37 UTC (3:37 a.m. EDT)") is the same moment and no
+claim of its own; a time with no day in its sentence belongs to the publication day.
 """
 
 from __future__ import annotations
@@ -13,10 +19,12 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
+from datetime import date
 from functools import lru_cache
 
 from checker.extract.date_mentions import DateMention
 from checker.extract.dates import event_of
+from checker.extract.events import IncidentLexicon, load_incident, main_incident
 from checker.lexicon import EventLexicon, PredicateLexicon, QuantityLexicon, load_quantities
 from checker.records import Claim, Interval, Quantity, Sentence, claim_in
 
@@ -30,6 +38,11 @@ _TIME = re.compile(
     re.I,
 )
 _ZONE = re.compile(r"\s*(?:hours\s+|hrs\s+)?(?P<zone>GMT|UTC|Z\b|local(?:\s+time)?)", re.I)
+# "at 07:37 a.m. UTC (3:37 a.m. EDT)", "at about 3pm on Tuesday (12am yesterday)": the
+# bracketed time is the same moment in another zone, never a second claim.
+_CONVERSION = re.compile(r"[^()]{0,20}\(\s*(?:or\s+)?")
+# Times of the story's main incident share one block, whatever words each article uses.
+INCIDENT_PREDICATE, INCIDENT_THING = "occur", "main incident"
 
 
 @lru_cache(maxsize=8)
@@ -80,26 +93,39 @@ def _parts(m: re.Match[str]) -> tuple[int, int, str]:
 
 
 def time_claims(sentence: Sentence, dates: list[DateMention], events: EventLexicon,
-                plex: PredicateLexicon) -> Iterator[Claim]:
-    """Yield one claim per clock time that dates an event (not a statement)."""
-    day = _day_of(dates)
-    for mention in find_times(sentence.text):
+                plex: PredicateLexicon, *, published: date | None = None, previous: str = "",
+                incident: IncidentLexicon | None = None) -> Iterator[Claim]:
+    """Yield one claim per clock time that dates an event (not a statement); `previous` is the
+    sentence before, which stands in for a pronoun subject ("It took place at 7:37 AM")."""
+    day = _day_of(dates, published)
+    incident = incident or load_incident()
+    found = find_times(sentence.text)
+    for index, mention in enumerate(found):
+        if index and _CONVERSION.fullmatch(sentence.text, found[index - 1].end, mention.start):
+            continue
+        start, end = sentence.start + mention.start, sentence.start + mention.end
+        words = main_incident(sentence.text, mention.start, mention.end, events, incident, previous)
+        if words:
+            yield claim_in(sentence, start, end, "date", text=mention.text, predicate=INCIDENT_PREDICATE,
+                           thing=INCIDENT_THING, topic=f"main incident ({words})", value=_quantity(mention),
+                           anchor=day)
+            continue
         event = event_of(sentence.text, mention, events, plex)
         if event is None:
             continue
-        start, end = sentence.start + mention.start, sentence.start + mention.end
         yield claim_in(sentence, start, end, "date", text=mention.text, predicate=event.predicate,
                        thing=event.thing, topic=event.words, value=_quantity(mention), scope=event.where,
                        anchor=day)
 
 
-def _day_of(dates: list[DateMention]) -> str:
-    """Return the day a sentence's times belong to ("on Sunday" and "on Monday" are two events)."""
+def _day_of(dates: list[DateMention], published: date | None = None) -> str:
+    """Return the day a sentence's times belong to ("on Sunday" and "on Monday" are two events);
+    a time with no day in its sentence belongs to the day the article was published."""
     for mention in dates:
         if mention.value.first:
             return mention.value.first.isoformat()
         return " ".join(mention.text.lower().split()[-1:])
-    return ""
+    return published.isoformat() if published else ""
 
 
 def _quantity(mention: TimeMention) -> Quantity:
