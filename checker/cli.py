@@ -239,7 +239,9 @@ def evaluate_command(gold_path, paths, exhaustive, min_precision, min_recall, ru
     settings = _settings(rules=rules)
     try:
         gold = read_gold(gold_path)
-        report = merge_reports([run([path], settings, _progress()) for path in paths])
+        # Unfolded: a finding repeated in an article (headline and body) is scored at every
+        # sentence, so the one the labels quote is among them.
+        report = merge_reports([run([path], settings, _progress(), fold=False) for path in paths])
     except (InputError, RulesError) as err:
         _fail(str(err))
     _warn(report.warnings)

@@ -7,6 +7,8 @@ import re
 from collections.abc import Mapping
 from datetime import date
 
+from rapidfuzz import fuzz
+
 from checker.records import Article, Claim, Discrepancy, Interval, stable_id
 from checker.rules import Check, severity_of
 
@@ -17,8 +19,47 @@ def compare_interval(check: Check, a: Claim, b: Claim, articles: Mapping[str, Ar
     if not first.disjoint(second):
         return _growing(check, a, b, articles) or _estimates(check, a, b, articles)
     verdict, note = timeline(check, a, b, articles)
-    severity = "low" if verdict == "update" else severity_of(check, first.gap(second))
-    return finding(check, a, b, articles, verdict, severity, note)
+    if verdict == "update":
+        return finding(check, a, b, articles, verdict, "low", note)
+    weak = weaknesses(a, b, articles)
+    severity = weaker(severity_of(check, first.gap(second)), len(weak))
+    said = [w for w in weak if w != UNDATED or "dates" not in note]  # the note may have said it
+    return finding(check, a, b, articles, verdict, severity, "; ".join([note, *said]))
+
+
+_GRADES = ("high", "medium", "low")
+UNDATED = "an undated figure may be older or newer"
+
+
+def weaker(severity: str, steps: int) -> str:
+    """Lower a severity by some steps, never below low."""
+    return _GRADES[min(_GRADES.index(severity) + steps, len(_GRADES) - 1)]
+
+
+def firm(claim: Claim) -> bool:
+    """Tell whether a figure is firm: exact or a written bound ("at least 12"), not an
+    estimate ("about 350"), a range or a vague plural ("dozens")."""
+    display = claim.value.display
+    return not (display.startswith("≈") or "–" in display or _VAGUE.match(claim.value.text.strip()))
+
+
+def weaknesses(a: Claim, b: Claim, articles: Mapping[str, Article]) -> list[str]:
+    """Say what keeps two disagreeing figures from being strong evidence; each point lowers
+    the severity one step, so `high` means firm figures, one fact, one known time."""
+    weak = []
+    if not (firm(a) and firm(b)):
+        weak.append("an estimate is involved")
+    from checker.match import topic_key  # match imports this module
+
+    if fuzz.token_set_ratio(topic_key(a), topic_key(b)) < 100:  # "tank shells" is in "Israeli tank shells"
+        weak.append(f"the facts are worded differently (“{a.topic}”, “{b.topic}”)")
+    if a.cumulative and b.cumulative:
+        when_a, when_b = figure_date(a, articles), figure_date(b, articles)
+        if when_a is None or when_b is None:
+            weak.append(UNDATED)
+        elif when_a == when_b:
+            weak.append("the hours of the two reports are unknown and a toll can move within a day")
+    return weak
 
 
 def finding(check: Check, a: Claim, b: Claim, articles: Mapping[str, Article], verdict: str,
@@ -60,25 +101,29 @@ def lower_bound(claim: Claim) -> bool:
 
 
 def _growing(check: Check, a: Claim, b: Claim, articles: Mapping[str, Article]) -> Discrepancy | None:
-    """Report two lower bounds of one growing toll ("more than 640", later "above 680") as an
-    update; two lower bounds of a settled toll (an earlier event's) as a small conflict."""
-    if not (a.cumulative and b.cumulative and lower_bound(a) and lower_bound(b)):
+    """Report a lower bound of a growing toll and a higher figure ("more than 640", later
+    "above 680"; "at least five", later 24) as an update; two lower bounds of a settled toll
+    (an earlier event's) as a small conflict."""
+    if not (a.cumulative and b.cumulative) or a.value.interval.lo == b.value.interval.lo:
         return None
-    if a.value.interval.lo == b.value.interval.lo:
-        return None
+    low, high = (a, b) if a.value.interval.lo < b.value.interval.lo else (b, a)
+    if not lower_bound(low):
+        return None  # "about 30" and "at least 25": nothing says the toll moved
     if a.anchor:  # "killing at least seven people ... in September": that toll is no longer counted
+        if not lower_bound(high):
+            return None
         return finding(check, a, b, articles, "conflict", "low",
                        "different lower bounds for the toll of an earlier event")
-    when_a, when_b = figure_date(a, articles), figure_date(b, articles)
-    low, high = (a, b) if a.value.interval.lo < b.value.interval.lo else (b, a)
-    when_low, when_high = (when_a, when_b) if low is a else (when_b, when_a)
+    when_low, when_high = figure_date(low, articles), figure_date(high, articles)
     if (when_low is None) != (when_high is None) or (when_low and when_high < when_low):
         return None  # earlier-higher, or half dated: both bounds can simply be true
-    note = "a later, higher lower bound: the toll has grown"
+    if not lower_bound(high) and (when_low is None or when_high == when_low):
+        return None  # "more than 40" and 43 at one time: the figure simply meets the bound
+    note = "a later, higher figure than the lower bound: the toll has grown"
     if when_low is None:
-        note = "a higher lower bound: the toll may have grown (no dates order the two reports)"
+        note = "a higher figure than the lower bound: the toll may have grown (no dates order the two reports)"
     elif when_low == when_high:
-        note = "a higher lower bound the same day: the toll may have grown during the day"
+        note = "a higher figure than the lower bound the same day: the toll may have grown during the day"
     return finding(check, a, b, articles, "update", "low", note)
 
 
@@ -95,7 +140,10 @@ def compare_clock(check: Check, a: Claim, b: Claim, articles: Mapping[str, Artic
         if not first.disjoint(second):
             return None
         minutes = max(second.lo - first.hi, first.lo - second.hi)
-        strength, note = (1.0 if minutes >= 60 else 0.5 if minutes >= 15 else 0.0), check.note
+        # Under an hour apart with an "about" side is a soft gap: low.
+        approx = a.value.display.startswith("≈") or b.value.display.startswith("≈")
+        strength = 1.0 if minutes >= 60 else 0.0 if approx else 0.5 if minutes >= 15 else 0.0
+        note = check.note
     return finding(check, a, b, articles, "conflict", severity_of(check, strength), note)
 
 

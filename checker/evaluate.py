@@ -122,10 +122,8 @@ def _side(claim: Claim, doc: str, quote: str, threshold: float) -> bool:
     if claim.article_id != doc:
         return False
     wanted = normalize(quote)
-    if fuzz.partial_ratio(wanted, normalize(claim.text)) >= threshold:
-        return True
     if claim.kind not in SPAN_KINDS:  # who said it, who holds a title: a fact of the whole sentence
-        return fuzz.partial_ratio(wanted, normalize(claim.sentence.text)) >= threshold
+        return any(fuzz.partial_ratio(wanted, normalize(text)) >= threshold for text in (claim.sentence.text, claim.text))
     # A figure or a time must lie inside the quoted words: "killing at least seven people"
     # is not hit by another number of the same sentence.
     text = claim.sentence.text.translate(_QUOTES).lower()

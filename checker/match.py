@@ -18,6 +18,8 @@ def block_key(claim: Claim) -> tuple[str, ...] | None:
     """Return the block a claim is compared within, or None when it says too little."""
     if not claim.thing or claim.aside:
         return None  # a number with no counted thing, an addition or a side incident is no fact alone
+    if claim.kind == "number" and claim.thing == "person" and not claim.predicate:
+        return None  # "nine others", "750,000 people": people with nothing done to them are no fact
     # A sentence anchored in another year tells of another event ("In 2004 a tsunami killed ...").
     return claim.kind, claim.value.dimension, claim.predicate, claim.thing, claim.anchor
 
@@ -73,7 +75,10 @@ def _block_pairs(members: list[Claim], threshold: float, same_article: bool) -> 
     # Two lower bounds of one growing toll ("more than 640", "above 680") overlap, yet the
     # comparison reports them as an update: let them through too.
     growing = np.array([c.cumulative and lower_bound(c) for c in members])
-    disjoint |= growing[:, None] & growing[None, :] & (lo[:, None] != lo[None, :])
+    cumulative = np.array([c.cumulative for c in members])
+    # ("at least 5", a day later 24): the lower figure is a bound, the other any higher figure
+    disjoint |= cumulative[:, None] & cumulative[None, :] & (
+        (growing[:, None] & (lo[:, None] < lo[None, :])) | (growing[None, :] & (lo[None, :] < lo[:, None])))
     # "more than 15,000" and "some 14,000" overlap only thanks to "about": let them through too.
     rough = np.array([c.value.display.startswith("≈") for c in members])
     if rough.any():

@@ -51,9 +51,9 @@ def test_round_trip_check_csv_review_check_again(tmp_path):
     assert len(document["discrepancies"]) == len(rows)  # shown, not hidden
     assert f"{len(rows)} finding(s) suppressed" in second.stderr
 
-    # A new article brings a new conflict: CI fails again.
+    # A new article brings a new, strong conflict (a later, lower toll): CI fails again.
     (batch / "late_wire.txt").write_text(
-        "---\nsource: Late Wire\npublished: 2024-03-14\n---\n"
+        "---\nsource: Late Wire\npublished: 2024-03-15\n---\n"
         "Millbrook officials said 31 workers were injured in the fire at the Harlan Textile Mills plant.\n",
         encoding="utf-8")
     third = _check(batch, "--baseline", reviewed)

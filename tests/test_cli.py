@@ -51,9 +51,10 @@ def write_article(folder: Path, stem: str, body: str, source: str | None = None,
 
 
 def pair(folder: Path, first: str, second: str) -> Path:
-    """Write two articles into a folder; return the folder."""
+    """Write two articles into a folder, the second a day later; return the folder (a later,
+    lower toll is the strong evidence a `high` finding needs)."""
     write_article(folder, "alpha", first, "Alpha News")
-    write_article(folder, "beta", second, "Beta Times")
+    write_article(folder, "beta", second, "Beta Times", published="2024-01-11")
     return folder
 
 
@@ -178,7 +179,7 @@ def test_cp1252_file_is_read_and_checked_with_a_warning(tmp_path):
     folder = tmp_path / "story"
     write_article(folder, "alpha", "Police said 12 people were killed at the café on Harbour Road.", "Alpha News")
     legacy = folder / "legacy.txt"
-    body = ("---\nsource: Beta Times\npublished: 2024-01-10\n---\n"
+    body = ("---\nsource: Beta Times\npublished: 2024-01-11\n---\n"
             "Police said nine people were killed at the café on Harbour Road.\n"
             "The owner’s brother said the café had been open for a year.\n")
     legacy.write_bytes(body.encode("cp1252"))
@@ -280,9 +281,11 @@ def test_extract_prints_one_row_per_claim(tmp_path, fmt):
         rows = json.loads(result.stdout)
     assert {"id", "article", "kind", "text", "value"} <= set(rows[0])
     got = sorted((r["article"], r["kind"], r["text"], str(r["value"])) for r in rows)
-    assert got == [
+    assert got == [  # "Police said ...": reported speech is an attribution claim too
+        ("alpha", "attribution", "12 people were killed in the crash on the coastal highway", "Police"),
         ("alpha", "number", "12", "12"),
         ("alpha", "number", "30", "30"),
+        ("beta", "attribution", "nine people were killed in the crash on the coastal highway", "Police"),
         ("beta", "number", "nine", "9"),
     ]
     assert len({r["id"] for r in rows}) == len(rows)

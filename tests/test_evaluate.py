@@ -170,8 +170,10 @@ def test_either_order_matching(gold, expected):
 
 
 def test_claim_text_matches_when_sentence_does_not():
-    a = claim("A", "A very long sentence about many other things, where the figure was five.", "five people hurt")
-    assert matches(flag(a, INJURED_B), row("A", "five people hurt", "B", "Two people were injured"))
+    a = claim("A", "A very long sentence about many other things, where the quote ended.", "we will rebuild",
+              kind="attribution")
+    b = claim("B", '"We will rebuild," she said.', "We will rebuild", kind="attribution")
+    assert matches(flag(a, b), row("A", "we will rebuild", "B", "We will rebuild", kind="attribution"))
 
 
 def test_same_article_row():
@@ -316,3 +318,10 @@ def test_render_lists_found_rows_with_verdict_and_severity():
     text = render_eval(evaluate(report(flag(INJURED_A, INJURED_B)), gold))
     assert "found (1):" in text
     assert "[number] A (5) vs B (2): conflict (labelled update), high, r: t" in text
+
+
+def test_a_short_figure_does_not_hit_a_longer_quote_by_its_prefix():
+    total = claim("A", "Strikes killed more than 50 people on Monday.", "more than 50", value=50)
+    other = claim("B", "The toll rose above 680.", "above 680", value=680)
+    gold = row("A", "more than 640 Palestinians killed since the assault began", "B", "above 680")
+    assert not matches(flag(total, other), gold)

@@ -51,7 +51,7 @@ def batches(tmp_path, monkeypatch):
     one, two = tmp_path / "one", tmp_path / "two"
     write_article(one, "alpha", AGREE_1)
     write_article(one, "beta", AGREE_2)
-    write_article(two, "gamma", CONTRA, published="2024-01-10")
+    write_article(two, "gamma", CONTRA, published="2024-01-09")  # a day before the lower toll: strong
     return one, two, tmp_path / "claims.db"
 
 

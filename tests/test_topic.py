@@ -20,6 +20,10 @@ TABLE = [
     ("Five Britons were among the passengers.", "Five", "", "person"),
     # a lower-case plural keeps its own thing
     ("Three tank shells exploded outside the school.", "Three", "", "shell"),
+    ("A mosque collapsed, bringing the confirmed death toll from the disaster to 11.", "11", "killed", "person"),
+    ("The civilian death toll rose to 40.", "40", "killed", "civilian"),
+    # a magnitude before a toll lends it no counted thing
+    ("A 6.1 magnitude earthquake hit Aceh province leaving 24 dead and over 200 injured.", "24", "killed", "person"),
     # a participle ends the noun phrase: "schools run by the agency" counts schools
     ("More than two dozen schools run by the agency are serving as shelters.", "More than two dozen", "evacuated",
      "school"),

@@ -9,9 +9,34 @@ from datetime import date
 _YEAR = re.compile(r"(?<![\d,.$£€-])(1[89]\d\d|20\d\d)(?!\d|,\d|\s*(?:%|percent|people|[a-z]+s\b))")
 _RELATIVE_YEAR = re.compile(r"\b(last|this|next|previous)\s+year\b|\b(a|one|two|three|\d+)\s+years?\s+ago\b", re.I)
 _MONTH_NAMES = "January|February|March|April|May|June|July|August|September|October|November|December"
-_MONTH_ONLY = re.compile(rf"\b(?:in|since|during|until|by|early|late|mid-?|last|this)\s+({_MONTH_NAMES})\b(?!\s*\d)")
+_MONTH_ONLY = re.compile(rf"\b(?i:in|since|during|until|by|early|late|mid-?|last|this)\s+({_MONTH_NAMES})\b(?!\s*\d)")
 _MONTHS = {name[:3].lower(): number for number, name in enumerate(_MONTH_NAMES.split("|"), 1)}
 _COUNTS = {"a": 1, "one": 1, "two": 2, "three": 3}
+
+
+# Punctuation that ends a clause, but not the comma of "170,000" or the point of "8.6".
+_CLAUSE_END = re.compile(r"[;:()\u2013\u2014]|,(?!\d{3})|\.(?!\d)")
+# "the tsunami of 2004", "the 2004 tsunami", "Israel's 2006 war": a year naming an event.
+_NEAR_AFTER = 50  # characters after a number within which an event's year still dates it
+_NOMINAL = re.compile(r"(?:\bof|\bthe|['’]s)\s+$", re.I)
+
+
+def clause_anchor(sentence: str, start: int, published: date | None) -> str:
+    """Return the time anchor of the number at `start`. A year or month said as a time ("in
+    2004", "last year", "In February") anchors the whole sentence; a year that names an event
+    ("devastated by the tsunami of 2004") anchors only its own clause."""
+    cuts = [0, *(m.end() for m in _CLAUSE_END.finditer(sentence)), len(sentence) + 1]
+    left = max(c for c in cuts if c <= start)
+    right = min(c for c in cuts if c > start) - 1
+    said_as_time = re.sub(r"\d+", lambda m: " " * len(m.group()) if _NOMINAL.search(sentence, 0, m.start())
+                          else m.group(), sentence)
+    sentence_wide = year_anchor(said_as_time[:left] + " " + said_as_time[right:], published)
+    # Within its clause an event's year counts before the number ("The 2004 tsunami killed
+    # 230,000") or close after it ("killed 230,000 in the tsunami of 2004"), not at the end
+    # of a long modifier ("killing five ... in a region devastated by the tsunami of 2004").
+    near = min(right, start + _NEAR_AFTER)
+    own = year_anchor(sentence[left:near] + " " + said_as_time[near:right], published)
+    return "+".join(sorted(set(filter(None, (sentence_wide + "+" + own).split("+")))))
 
 
 def year_anchor(sentence: str, published: date | None) -> str:

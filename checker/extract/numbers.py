@@ -8,7 +8,7 @@ from dataclasses import replace
 from datetime import date
 
 from checker.extract.mentions import Mention, find_mentions
-from checker.extract.anchors import year_anchor
+from checker.extract.anchors import clause_anchor
 from checker.extract.topic import Topic, topic_of
 from checker.lexicon import PredicateLexicon, QuantityLexicon
 from checker.records import Claim, Quantity, Sentence, claim_in
@@ -19,7 +19,7 @@ _INCREMENT_BEFORE = re.compile(r"\b(?:another|an additional|additional|a further
 _INCREMENT_AFTER = re.compile(r"(?:\s+[a-z]+)?\s+more\b(?!\s+than)", re.I)
 # "on another UN school", "in a separate attack": the sentence tells of a side incident.
 _SIDE_INCIDENT = re.compile(r"\b(?:another|separate|(?:an|one) other)\s+(?!one\b|of\b)[a-z]", re.I)
-_SCOPE = re.compile(r"\s+(?:in|across|around|throughout)\s+(?:the\s+)?((?:[A-Za-z][\w'’-]*)(?:\s+[A-Z][\w'’-]*)*)")
+_SCOPE = re.compile(r"\s+(?:in|across|around|throughout)\s+(?:the\s+)?((?:\d+\s+)?(?:[A-Za-z][\w'’-]*)(?:\s+[A-Z][\w'’-]*)*)")
 
 
 def _aside(text: str, mention: Mention) -> bool:
@@ -47,12 +47,11 @@ def number_claims(sentence: Sentence, qlex: QuantityLexicon, plex: PredicateLexi
     mentions = find_mentions(text, qlex)
     if not mentions:
         return
-    anchor = year_anchor(text, published)
     previous: Topic | None = None
     for index, mention in enumerate(mentions):
         bounds = _clause_bounds(text, mentions, index)
         topic = topic_of(text, mention.start, mention.end, mention.quantity.dimension, plex, bounds)
-        if not topic.words and topic.predicate and previous and previous.words:
+        if not topic.words and topic.predicate and previous and previous.words and previous.predicate:
             # "killing seven people and injuring 40": the second number counts the same thing
             topic = replace(topic, thing=previous.thing, words=previous.words)
         previous = topic
@@ -68,7 +67,7 @@ def number_claims(sentence: Sentence, qlex: QuantityLexicon, plex: PredicateLexi
             value=mention.quantity,
             actors=topic.actors,
             cumulative=topic.cumulative,
-            anchor=anchor,
+            anchor=clause_anchor(text, mention.start, published),
             aside=_aside(text, mention),
             scope=scope_after(text, topic.end),
         )

@@ -85,10 +85,15 @@ def topic_of(sentence: str, start: int, end: int, dimension: str, lex: Predicate
     thing = canonical_thing(words[-1], lex) if words else ""
     if words and _people_named(sentence[end:np_end], words[-1]):
         thing = "person"  # "350 Palestinians", "five Britons": a people counted are people
-    whose = _TOLL_OF.search(sentence, max(0, start - 80), start) if not words and adjacent else None
-    if whose and whose.group(1).lower() not in _STOP and not whose.group(1).lower().endswith(("ed", "ing")):
-        # "the Palestinian death toll above 680": a people's deaths count people
-        thing = "person" if whose.group(1)[0].isupper() else canonical_thing(whose.group(1), lex)
+    whose = _TOLL_OF.search(sentence, max(0, start - 80), start) if not words and predicate else None
+    if whose:
+        word = whose.group(1)
+        if word[0].isupper():
+            thing = "person"  # "the Palestinian death toll above 680": a people's deaths count people
+        elif word.lower() not in _STOP and not word.lower().endswith(("ed", "ing")):
+            thing = canonical_thing(word, lex)  # "the civilian death toll"
+        else:
+            thing = predicate.thing  # "bringing the confirmed death toll from the disaster to 11"
     if not thing and adjacent and dimension == "count":
         thing = predicate.thing  # "killing 40": a casualty count counts people
     if words and words[-1] in lex.implied and predicate is lex.implied[words[-1]] and predicate.thing:
