@@ -18,6 +18,9 @@ def compare_interval(check: Check, a: Claim, b: Claim, articles: Mapping[str, Ar
     first, second = a.value.interval, b.value.interval
     if not first.disjoint(second):
         return _growing(check, a, b, articles) or _estimates(check, a, b, articles)
+    apart = max(second.lo - first.hi, first.lo - second.hi)
+    if apart > check.limits.get(f"max_difference_{a.value.dimension}", math.inf):
+        return None  # too far apart to be one fact misreported: two things were measured
     verdict, note = timeline(check, a, b, articles)
     if verdict == "update":
         return finding(check, a, b, articles, verdict, "low", note)
@@ -29,6 +32,7 @@ def compare_interval(check: Check, a: Claim, b: Claim, articles: Mapping[str, Ar
 
 _GRADES = ("high", "medium", "low")
 UNDATED = "an undated figure may be older or newer"
+_TENFOLD = 10  # news outlets disagree by a factor of two or three; tenfold is another scope
 
 
 def weaker(severity: str, steps: int) -> str:
@@ -53,6 +57,11 @@ def weaknesses(a: Claim, b: Claim, articles: Mapping[str, Article]) -> list[str]
 
     if fuzz.token_set_ratio(topic_key(a), topic_key(b)) < 100:  # "tank shells" is in "Israeli tank shells"
         weak.append(f"the facts are worded differently (“{a.topic}”, “{b.topic}”)")
+    if a.value.dimension == "count" and not (a.predicate or b.predicate):
+        weak.append("no verb ties the two counts to one event")
+    low, high = sorted((abs(a.value.interval.lo), abs(b.value.interval.lo)))
+    if high > _TENFOLD * max(low, 1):
+        weak.append("the figures differ more than tenfold, as a part and a whole do")
     if a.cumulative and b.cumulative:
         when_a, when_b = figure_date(a, articles), figure_date(b, articles)
         if when_a is None or when_b is None:

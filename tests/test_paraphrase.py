@@ -38,6 +38,9 @@ CASES = [
      [("The shotgun was loaded with buckshot that held nine pellets", "police", "organization")]),
     ("Injured people had been brought from several villages in two trucks, Ema Suryani told AFP.",
      [("Injured people had been brought from several villages in two trucks", "Ema Suryani", "person")]),
+    # an agency's report is its statement
+    ("The quake destroyed walls of several houses in the village of Dargahan, ISNA reported.",
+     [("The quake destroyed walls of several houses in the village of Dargahan", "ISNA", "organization")]),
     # "<statement>, said <speaker>."
     ("The school was clearly marked with a UN flag, said John Ging, the head of UNRWA in Gaza.",
      [("The school was clearly marked with a UN flag", "John Ging", "person")]),

@@ -42,3 +42,16 @@ def test_topic_of_number(lexicons, sentence, written, predicate, thing):
     claims = list(number_claims(Sentence("a", 0, 0, len(sentence), sentence, 1), *lexicons))
     found = {c.text: (c.predicate, c.thing) for c in claims}
     assert found.get(written) == (predicate, thing), found
+
+
+@pytest.mark.parametrize(("sentence", "kept"), [
+    ("The quake struck at a depth of just 10 kilometres (6.2 miles) in the district.", ["10 kilometres"]),
+    ("The epicentre was 55 kilometers (34 miles) west of the town.", ["55 kilometers"]),
+    ("Houses collapsed some 320 kilometres (about 200 miles) from the capital.", ["some 320 kilometres"]),
+    # not a conversion: another dimension, or words between
+    ("The storm killed 12 people (and injured 40) in the region.", ["12", "40"]),
+    ("The road is 10 km long, and the bridge (2 km) opened in May.", ["10 km", "2 km"]),
+])
+def test_a_conversion_in_brackets_is_one_claim(lexicons, sentence, kept):
+    claims = list(number_claims(Sentence("a", 0, 0, len(sentence), sentence, 1), *lexicons))
+    assert [c.text for c in claims] == kept

@@ -49,6 +49,8 @@ def number_claims(sentence: Sentence, qlex: QuantityLexicon, plex: PredicateLexi
         return
     previous: Topic | None = None
     for index, mention in enumerate(mentions):
+        if _conversion(text, mentions, index):
+            continue  # "10 kilometres (6.2 miles)": one claim, written in two units
         bounds = _clause_bounds(text, mentions, index)
         topic = topic_of(text, mention.start, mention.end, mention.quantity.dimension, plex, bounds)
         if not topic.words and topic.predicate and previous and previous.words and previous.predicate:
@@ -71,6 +73,18 @@ def number_claims(sentence: Sentence, qlex: QuantityLexicon, plex: PredicateLexi
             aside=_aside(text, mention),
             scope=scope_after(text, topic.end),
         )
+
+
+_BRACKET = re.compile(r"\s*\(\s*(?:about|around|some|roughly|approximately|or|nearly|almost)?\s*$", re.I)
+
+
+def _conversion(text: str, mentions: list[Mention], index: int) -> bool:
+    """Tell whether a measure in brackets right after another of its dimension converts it."""
+    if not index:
+        return False
+    before, mention = mentions[index - 1], mentions[index]
+    return (mention.quantity.dimension == before.quantity.dimension != "count"
+            and bool(_BRACKET.fullmatch(text, before.end, mention.start)))
 
 
 def _clause_bounds(text: str, mentions: list[Mention], index: int) -> tuple[int, int]:

@@ -21,7 +21,7 @@ from checker.records import Sentence
 
 MIN_WORDS = 6  # fewer words rarely identify one statement across articles
 # Neutral verbs of reporting; "denied", "called" or "asked" do not pass a statement on as is.
-VERBS = frozenset("said says told tells added adds stated states explained explains".split())
+VERBS = frozenset("said says told tells added adds stated states explained explains reported reports".split())
 _OBJECT_VERBS = frozenset("told tells".split())  # "told reporters": an object follows the verb
 # Words that may open what follows the attribution: "said on Monday", "said in a statement".
 _TAIL_OPENERS = frozenset(

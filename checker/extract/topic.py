@@ -38,7 +38,7 @@ _PARTICIPLES = frozenset(
     sent built thrown driven stolen hidden written beaten chosen drawn fallen frozen risen
     shaken spoken sworn torn worn struck stuck fled led fed bled slain dead hurt lost fought
     won began went came said told ran rose fell took gave saw got stood sat met paid sold
-    bought brought thought caught taught spent run done gone""".split()
+    bought brought thought caught taught spent run done gone sought""".split()
 )
 _LY_NOUNS = frozenset("family assembly supply rally ally anomaly monopoly italy july reply butterfly".split())
 _VERB_AFTER = re.compile(r"\s+(?:(?:were|was|are|is|have been|has been|had been)\s+)?[a-z]+(?:ed|en)\b")
@@ -154,7 +154,9 @@ def _noun_phrase(sentence: str, end: int, dimension: str) -> tuple[list[str], in
         if word.endswith("ly") and len(word) > 4 and word not in _LY_NOUNS:
             break  # an adverb ("two villagers slightly injured") ends the noun phrase
         verbal = word.endswith(("ing", "ed")) or word in _PARTICIPLES
-        if verbal and not _followed_by_noun(rest, match.end()):
+        # "wounded people" reads a participle as an adjective; after the noun ("people
+        # sought shelter") it is the clause's verb.
+        if verbal and (words or not _followed_by_noun(rest, match.end())):
             break
         words.append(word)
         position = match.end()
