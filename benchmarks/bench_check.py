@@ -52,7 +52,7 @@ def facts(rng: random.Random, used: set[str]) -> dict:
     return {"place": name(rng, used), "town": name(rng, used), "person": f"{name(rng, used, 2)} {name(rng, used)}",
             "others": [name(rng, used) for _ in range(3)],
             # A quote has one speaker in every article of the story, as in real coverage.
-            "shopkeeper": f"{name(rng, used)} {name(rng, used)}ski",
+            "shopkeeper": f"{name(rng, used)} {name(rng, used)}ski", "age": rng.randint(19, 88),  # one age too
             "event": rng.choice(EVENTS), "dead": rng.randint(3, 240), "hurt": rng.randint(5, 900),
             "evac": rng.randint(200, 40000), "houses": rng.randint(20, 5000), "curfew": rng.choice((7, 14, 21, 30, 45)),
             "km": rng.randint(3, 80), "aid": rng.choice((1.5, 2, 3.5, 7.25, 12, 40)), "pct": rng.randint(5, 95),
@@ -103,7 +103,7 @@ def filler(rng: random.Random, f: dict) -> str:
         f"The army sent helicopters and boats on {day} to reach villages cut off near {other}.",
         f"Officials in {f['place']} said the full cost would not be known for weeks.",
         f"Insurers said claims were expected to rise sharply after {when}.",
-        f"\"Nobody told us to leave,\" said {f['shopkeeper']}, {rng.randint(19, 88)}, a shopkeeper."])
+        f"\"Nobody told us to leave,\" said {f['shopkeeper']}, {f['age']}, a shopkeeper."])
 
 
 def article(rng: random.Random, f: dict, dead: int, outlet: str, day: date) -> str:

@@ -147,6 +147,7 @@ class EventLexicon:
 
     statement: frozenset[str]
     verbs: dict[str, str]  # written verb (lower-case, may be two words) -> canonical event
+    figures: frozenset[str] = frozenset()  # subjects that are figures ("the toll rose on Tuesday")
 
 
 @lru_cache(maxsize=8)
@@ -157,6 +158,7 @@ def load_events(rules_dir: Path = RULES_DIR) -> EventLexicon:
     try:
         statement = frozenset(word.lower() for word in data["statement"])
         verbs = {word.lower(): name for name, words in data["events"].items() for word in words}
+        figures = frozenset(word.lower() for word in data.get("figures", []))
     except (KeyError, TypeError, AttributeError) as err:
         raise RulesError(f"{path}: missing or malformed entry ({err})") from err
-    return EventLexicon(statement, verbs)
+    return EventLexicon(statement, verbs, figures)

@@ -156,7 +156,12 @@ def age_claims(sentences: list[Sentence]) -> list[Claim]:
     ages = [find_ages(s.text) for s in sentences]
     if not any(ages):
         return []
-    named = [_people(s) + [m.person for m in found if m.person] for s, found in zip(sentences, ages)]
+    # Names after the last age can neither be its person nor teach a full name it needs often;
+    # ages of people named in full ("Anthony LaCalamita, 38") need no other name at all.
+    last = max(i for i, found in enumerate(ages) if found)
+    in_full = all(len(m.person.split()) > 1 for found in ages for m in found)
+    named = [([] if in_full else _people(s)) + [m.person for m in found if m.person]
+             for s, found in zip(sentences[:last + 1], ages)]
     full = resolve_in_article(n for names in named for n in names)
     claims = []
     for i, found in enumerate(ages):

@@ -109,8 +109,8 @@ def event_of(sentence: str, mention: DateMention, events: EventLexicon, things: 
     if word in events.statement:
         return None  # "officials said on Monday": the day of a statement, not of the event
     subject = _subject(sentence, left, position, (mention.start, mention.end))
-    if not subject:
-        return None
+    if not subject or subject.split()[-1].lower() in events.figures:
+        return None  # "the death toll rose to 87 on Tuesday": the figure's day, not an event's
     predicate = events.verbs.get(word, word)
     where = " ".join(_names(sentence, position, right, (mention.start, mention.end)))
     return Event(predicate, canonical_thing(subject, things), f"{subject} {word}", where)

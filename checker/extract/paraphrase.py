@@ -16,12 +16,14 @@ import re
 from dataclasses import dataclass
 
 from checker.extract import speakers as sp
-from checker.extract.quotes import Quote, quote_spans, read_speakers, rebuild
+from checker.extract.quotes import SELF_NAMED, Quote, quote_spans, read_speakers, rebuild
 from checker.records import Sentence
 
 MIN_WORDS = 6  # fewer words rarely identify one statement across articles
 # Neutral verbs of reporting; "denied", "called" or "asked" do not pass a statement on as is.
 VERBS = frozenset("said says told tells added adds stated states explained explains reported reports".split())
+# Most sentences report nothing: a word search spares them the parse.
+_REPORTING = re.compile(rf"\b(?:{'|'.join(sorted(VERBS))}|according)\b", re.I)
 _OBJECT_VERBS = frozenset("told tells".split())  # "told reporters": an object follows the verb
 # Words that may open what follows the attribution: "said on Monday", "said in a statement".
 _TAIL_OPENERS = frozenset(
@@ -43,6 +45,7 @@ class _Shape:
     verb: int  # offset of the attribution's verb ("according" for "according to")
     start: int  # span of the statement in the article text
     end: int
+    who: sp.Named  # the words naming the speaker, unresolved
 
 
 def find_paraphrases(sentences: list[Sentence], text: str | None = None) -> list[Quote]:
@@ -55,6 +58,10 @@ def find_paraphrases(sentences: list[Sentence], text: str | None = None) -> list
     shapes = [shape for i, s in enumerate(sentences) if i not in quoted for shape in [_shape(text, s, i)] if shape]
     if not shapes:
         return []
+    quick = [_self_named(text, shape) for shape in shapes]
+    if all(quick):  # "Sheriff Robert Pickell said", "Insurers said": no memory needed
+        return [Quote(text[shape.start:shape.end], shape.start, shape.end, shape.index, shape.who.name,
+                      kind, shape.who.text, True) for shape, kind in zip(shapes, quick)]
     # The speakers of the sentences before a statement may be its "he": read them too.
     near = {i for shape in shapes for i in range(max(0, shape.index - 6), shape.index + 1)}
     said = read_speakers(text, sentences[: shapes[-1].index + 1], spans, near)
@@ -67,10 +74,22 @@ def find_paraphrases(sentences: list[Sentence], text: str | None = None) -> list
     return found
 
 
+def _self_named(text: str, shape: _Shape) -> str:
+    """Return the speaker's kind when it needs no memory of the article, else ""; one
+    capitalized word that ends no full name before it ("Insurers said") is a body, as the
+    memory would read it."""
+    if shape.who.kind in SELF_NAMED:
+        return shape.who.kind
+    if shape.who.kind == "single" and not re.search(rf"[A-Z][\w'’-]*\s+{re.escape(shape.who.name)}\b",
+                                                    text[:shape.start]):
+        return "organization"
+    return ""
+
+
 def _shape(text: str, s: Sentence, index: int) -> _Shape | None:
     """Find a statement credited to a speaker in a sentence without quotation marks."""
     words = text[s.start : s.end]
-    if _MARKS.search(words) or not words.rstrip().endswith("."):
+    if not _REPORTING.search(words) or _MARKS.search(words) or not words.rstrip().endswith("."):
         return None
     parsed = sp.parse(words, s.start)
     toks = parsed.tokens
@@ -80,7 +99,7 @@ def _shape(text: str, s: Sentence, index: int) -> _Shape | None:
         verb = next(k for k, t in enumerate(toks) if t.start == at.verb)
         span = _statement(toks, at, verb, last, later=found[n + 1 :])
         if span and len([t for t in toks[span[0] : span[1]] if _word(t)]) >= MIN_WORDS:
-            return _Shape(index, at.verb, toks[span[0]].start, toks[span[1] - 1].end)
+            return _Shape(index, at.verb, toks[span[0]].start, toks[span[1] - 1].end, at.who)
     return None
 
 

@@ -178,7 +178,7 @@ def read_speakers(text: str, sentences: list[Sentence], spans: list[_Span],
     return said
 
 
-_SELF_NAMED = ("person", "anonymous", "organization")
+SELF_NAMED = ("person", "anonymous", "organization")  # speakers that need no memory to resolve
 _NEEDS_MEMORY = "needs memory"
 
 
@@ -192,7 +192,7 @@ def _read_quick(text: str, sentences: list[Sentence], spans: list[_Span]) -> lis
     for index in sorted(needed):
         s = sentences[index]
         for at in sp.attributions(sp.parse(_masked(text, s, spans), s.start)):
-            if at.who is None or at.who.kind not in _SELF_NAMED:
+            if at.who is None or at.who.kind not in SELF_NAMED:
                 said[index].append(Said(at, "", _NEEDS_MEMORY, ""))
             else:
                 said[index].append(Said(at, at.who.name, at.who.kind, at.who.text))

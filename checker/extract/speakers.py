@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, replace
+from functools import lru_cache
 from typing import NamedTuple
 
 from checker.sentences import STARTERS
@@ -137,6 +138,7 @@ class Parsed:
         return self.text[seg[0].start - self.offset : seg[-1].end - self.offset]
 
 
+@lru_cache(maxsize=4096)  # quotes, reported speech and ages read the same sentences
 def parse(masked: str, offset: int) -> Parsed:
     """Cut a masked sentence into tokens."""
     toks = tuple(Token(m.group(), m.start() + offset, m.end() + offset) for m in _TOKEN.finditer(masked))
