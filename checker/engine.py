@@ -11,7 +11,7 @@ from checker.loader import load_paths
 from checker.match import candidate_pairs
 from checker.match_people import age_pairs, people_of, quote_pairs, role_pairs
 from checker.records import Article, Claim, Discrepancy, Report
-from checker.rules import check_for, load_checks
+from checker.rules import Check, check_for, load_checks
 from checker.stories import story_terms
 
 __all__ = ["extract_claims", "find_discrepancies", "merge_reports", "run"]
@@ -24,9 +24,13 @@ def find_discrepancies(claims: Sequence[Claim], articles: Sequence[Article], set
     checks = load_checks(settings.rules)
     by_id = {article.id: article for article in articles}
     found: dict[str, Discrepancy] = {}
+    chosen: dict[tuple[str, str, str], Check | None] = {}  # a handful of keys for many pairs
     for dimension, a, b in _candidates(claims, articles, settings):
         a, b = sorted((a, b), key=lambda c: (c.article_id, c.start))
-        check = check_for(checks, a.kind, dimension, a.predicate)
+        key = (a.kind, dimension, a.predicate)
+        if key not in chosen:
+            chosen[key] = check_for(checks, *key)
+        check = chosen[key]
         if check is None:
             continue
         finding = COMPARATORS[check.kind](check, a, b, by_id)

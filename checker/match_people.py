@@ -51,10 +51,15 @@ def quote_pairs(claims: Sequence[Claim], stories: Mapping[str, frozenset[str]],
                 continue
             seen.add((i, j))
             a, b = quotes[i], quotes[j]
-            if (a.article_id == b.article_id and not same_article) or not _story(a, b, stories):
+            if (a.article_id == b.article_id and not same_article) or _same_voice(a, b) or not _story(a, b, stories):
                 continue
             if same_statement(a.text, b.text):
                 yield a, b
+
+
+def _same_voice(a: Claim, b: Claim) -> bool:
+    """Tell whether two quotes cannot disagree on their speaker: one name, or two anonymous."""
+    return a.value.name == b.value.name or a.value.kind == b.value.kind == "anonymous"
 
 
 def _shingles(text: str) -> set[tuple[str, ...]]:
