@@ -11,6 +11,7 @@ from pathlib import Path
 from checker.clean import clean, load_boilerplate
 from checker.config import Settings
 from checker.extract.ages import age_claims
+from checker.extract.anchors import background
 from checker.extract.date_mentions import DateMention, find_date_mentions
 from checker.extract.dates import as_of_date, date_claims
 from checker.extract.events import load_incident
@@ -71,9 +72,18 @@ def article_claims(article: Article, rules: Path) -> list[Claim]:
         claims.extend(time_claims(sentence, dates, events, plex, published=article.published,
                                   previous=previous, incident=incident))
         previous = sentence.text
+    claims = _in_background(claims, background([s.text for s in sentences], article.published))
     claims.extend(people_claims(sentences, article.text))
     claims.extend(age_claims(sentences))
     return claims
+
+
+def _in_background(claims: list[Claim], anchors: dict[int, str]) -> list[Claim]:
+    """Give the numbers of a background paragraph's unanchored sentence that paragraph's time."""
+    if not anchors:
+        return claims
+    return [replace(c, anchor=anchors[c.sentence.index]) if c.kind == "number" and not c.anchor
+            and c.sentence.index in anchors else c for c in claims]
 
 
 def _dated(numbers: list[Claim], dates: list[DateMention]) -> list[Claim]:

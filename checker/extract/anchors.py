@@ -60,3 +60,13 @@ def _resolve(match: re.Match[str], published: date | None) -> str:
     if published is None:
         return match.group(0).lower()  # unresolved: only equal wording can match
     return str(published.year - back)
+
+
+def background(sentences: list[str], published: date | None) -> dict[int, str]:
+    """Return the anchor of each unanchored sentence that stands between two anchored ones:
+    background paragraphs run on ("In April last year an 8.6 quake struck ... Five people died
+    and seven were injured in the quake ... In September 2009 a quake killed ...")."""
+    anchors = [year_anchor(text, published) for text in sentences]
+    return {i: anchors[i - 1] for i in range(1, len(sentences) - 1)
+            if not anchors[i] and anchors[i - 1] and anchors[i + 1]}
+
