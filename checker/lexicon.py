@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 import sys
 import tomllib
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 
@@ -63,6 +63,7 @@ class PredicateLexicon:
     predicates: tuple[Predicate, ...]
     things: dict[str, str]  # written noun (lower-case) -> canonical thing
     implied: dict[str, Predicate]  # noun that carries its predicate ("bodies") -> predicate
+    degrees: dict[str, str] = field(default_factory=dict)  # "critically" -> "critical"
 
 
 def read_toml(path: Path) -> dict:
@@ -136,9 +137,10 @@ def load_predicates(rules_dir: Path = RULES_DIR) -> PredicateLexicon:
         things = {word.lower(): canon for canon, words in data.get("things", {}).items() for word in words}
         by_name = {p.name: p for p in predicates}
         implied = {noun.lower(): by_name[name] for noun, name in data.get("implied", {}).items()}
+        degrees = {word.lower(): name for name, words in data.get("degrees", {}).items() for word in words}
     except (KeyError, TypeError) as err:
         raise RulesError(f"{path}: missing or malformed entry ({err})") from err
-    return PredicateLexicon(predicates, things, implied)
+    return PredicateLexicon(predicates, things, implied, degrees)
 
 
 @dataclass(frozen=True, slots=True, eq=False)

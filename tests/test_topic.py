@@ -24,6 +24,16 @@ TABLE = [
     ("The civilian death toll rose to 40.", "40", "killed", "civilian"),
     # a magnitude before a toll lends it no counted thing
     ("A 6.1 magnitude earthquake hit Aceh province leaving 24 dead and over 200 injured.", "24", "killed", "person"),
+    # how badly people were hurt makes a fact of its own
+    ("Some 30 people were killed and 55 others injured, five of them critically.", "55", "injured", "person"),
+    ("Some 30 people were killed and 55 others injured, five of them critically.", "five", "injured_critical",
+     "person"),
+    ("The UN confirmed 30 dead and 55 wounded, 15 critically.", "15", "injured_critical", "person"),
+    ("There are around 30 people seriously injured, some with head injuries.", "around 30", "injured_serious",
+     "person"),
+    ("The attack left 50 people with serious injuries, 10 of whom remain critical.", "10", "injured_critical",
+     "person"),
+    ("Two villagers were slightly injured by the quake.", "Two", "injured", "person"),
     # a participle ends the noun phrase: "schools run by the agency" counts schools
     ("More than two dozen schools run by the agency are serving as shelters.", "More than two dozen", "evacuated",
      "school"),
@@ -55,3 +65,14 @@ def test_topic_of_number(lexicons, sentence, written, predicate, thing):
 def test_a_conversion_in_brackets_is_one_claim(lexicons, sentence, kept):
     claims = list(number_claims(Sentence("a", 0, 0, len(sentence), sentence, 1), *lexicons))
     assert [c.text for c in claims] == kept
+
+
+def test_a_part_of_a_count_is_an_aside_unless_its_degree_names_it(lexicons):
+    sentence = "Three of the four Israeli soldiers killed by friendly fire died when a tank shell hit."
+    (three, four) = number_claims(Sentence("a", 0, 0, len(sentence), sentence, 1), *lexicons)
+    assert (three.text, three.aside) == ("Three", True)
+    assert four.aside is False
+    named = "55 others injured, five of them critically."
+    claims = {c.text: c for c in number_claims(Sentence("a", 0, 0, len(named), named, 1), *lexicons)}
+    assert claims["five"].aside is False
+

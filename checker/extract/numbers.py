@@ -57,6 +57,10 @@ def number_claims(sentence: Sentence, qlex: QuantityLexicon, plex: PredicateLexi
             # "killing seven people and injuring 40": the second number counts the same thing
             topic = replace(topic, thing=previous.thing, words=previous.words)
         previous = topic
+        partial = _PARTITIVE.match(text, mention.end)
+        degree = _degree(text, mention.end, bounds[1], plex) if topic.predicate else ""
+        if degree:  # "five of them critically", "30 people seriously injured": a fact of its own
+            topic = replace(topic, predicate=f"{topic.predicate}_{degree}")
         start = sentence.start + mention.start
         end = sentence.start + mention.end
         label = " ".join(part for part in (topic.predicate.replace("_", " "), topic.words) if part)
@@ -70,9 +74,26 @@ def number_claims(sentence: Sentence, qlex: QuantityLexicon, plex: PredicateLexi
             actors=topic.actors,
             cumulative=topic.cumulative,
             anchor=clause_anchor(text, mention.start, published),
-            aside=_aside(text, mention),
+            # "three of the four soldiers": a part of a count, unless its degree names the part
+            aside=_aside(text, mention) or bool(partial and not degree),
             scope=scope_after(text, topic.end),
         )
+
+
+_PARTITIVE = re.compile(r"\s+of\s+(?:them|whom|those|these|the)\b", re.I)
+# Where a count's own words end: a comma, a semicolon or "and" begins the next fact.
+_FACT_END = re.compile(r"[,;:]|\band\b|\bbut\b")
+_WORD_RE = re.compile(r"[A-Za-z]+")
+
+
+def _degree(text: str, position: int, limit: int, plex: PredicateLexicon) -> str:
+    """Return how badly the people of a count were hurt, said right after it ("five of them
+    critically", "30 people seriously injured", "50 people with serious injuries"), or ""."""
+    part = _PARTITIVE.match(text, position)
+    start = part.end() if part else position
+    stop = _FACT_END.search(text, start, limit)
+    return next((plex.degrees[w.lower()] for w in _WORD_RE.findall(text[start:stop.start() if stop else limit])
+                 if w.lower() in plex.degrees), "")
 
 
 _BRACKET = re.compile(r"\s*\(\s*(?:about|around|some|roughly|approximately|or|nearly|almost)?\s*$", re.I)
