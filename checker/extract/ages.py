@@ -24,6 +24,7 @@ _APPOSED = re.compile(
     rf"(?P<name>{_NAME})(?:,\s+(?:aged\s+)?(?P<n>{_NUMBER})(?:\s+years?\s+old\b)?{_AFTER_AGE}"
     rf"|\s+\((?:aged\s+)?(?P<p>{_NUMBER})\)|,?\s+aged\s+(?P<g>{_NUMBER}))"
 )
+_DIGIT = re.compile(r"\d")
 _YEARS_OLD = re.compile(r"\b(\d{1,3})(?:\s*-\s*|\s+)years?(?:\s*-\s*|\s+)old\b")
 _NAME_AFTER = re.compile(rf"\s+({_NAME})")
 _APPOSED_AFTER = re.compile(rf",\s+({_NAME})")
@@ -68,6 +69,8 @@ class AgeMention:
 
 def find_ages(sentence: str) -> list[AgeMention]:
     """Return the ages of people a sentence gives, each with the name it belongs to."""
+    if not _DIGIT.search(sentence):
+        return []  # every form holds digits; most sentences hold none
     found: dict[int, AgeMention] = {}
     for m in _APPOSED.finditer(sentence):
         group = next(g for g in ("n", "p", "g") if m.group(g))

@@ -17,6 +17,7 @@ _COUNTS = {"a": 1, "one": 1, "two": 2, "three": 3}
 # Punctuation that ends a clause, but not the comma of "170,000" or the point of "8.6".
 _CLAUSE_END = re.compile(r"[;:()\u2013\u2014]|,(?!\d{3})|\.(?!\d)")
 # "the tsunami of 2004", "the 2004 tsunami", "Israel's 2006 war": a year naming an event.
+_ANY_TIME = re.compile(rf"(?:1[89]|20)\d\d|\byears?\b|{_MONTH_NAMES}", re.I)
 _NEAR_AFTER = 50  # characters after a number within which an event's year still dates it
 _NOMINAL = re.compile(r"(?:\bof|\bthe|['’]s)\s+$", re.I)
 
@@ -25,6 +26,8 @@ def clause_anchor(sentence: str, start: int, published: date | None) -> str:
     """Return the time anchor of the number at `start`. A year or month said as a time ("in
     2004", "last year", "In February") anchors the whole sentence; a year that names an event
     ("devastated by the tsunami of 2004") anchors only its own clause."""
+    if not _ANY_TIME.search(sentence):
+        return ""  # most sentences name no year or month: spare them the clause work
     cuts = [0, *(m.end() for m in _CLAUSE_END.finditer(sentence)), len(sentence) + 1]
     left = max(c for c in cuts if c <= start)
     right = min(c for c in cuts if c > start) - 1
