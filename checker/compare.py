@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 import math
-import re
 from collections.abc import Mapping
 from datetime import date
 
 from rapidfuzz import fuzz
 
+from checker.figures import about, firm, lower_bound
+from checker.match import topic_key
 from checker.records import Article, Claim, Discrepancy, Interval, stable_id
 from checker.rules import Check, severity_of
 
@@ -40,21 +41,12 @@ def weaker(severity: str, steps: int) -> str:
     return _GRADES[min(_GRADES.index(severity) + steps, len(_GRADES) - 1)]
 
 
-def firm(claim: Claim) -> bool:
-    """Tell whether a figure is firm: exact or a written bound ("at least 12"), not an
-    estimate ("about 350"), a range or a vague plural ("dozens")."""
-    display = claim.value.display
-    return not (display.startswith("≈") or "–" in display or _VAGUE.match(claim.value.text.strip()))
-
-
 def weaknesses(a: Claim, b: Claim, articles: Mapping[str, Article]) -> list[str]:
     """Say what keeps two disagreeing figures from being strong evidence; each point lowers
     the severity one step, so `high` means firm figures, one fact, one known time."""
     weak = []
     if not (firm(a) and firm(b)):
         weak.append("an estimate is involved")
-    from checker.match import topic_key  # match imports this module
-
     if fuzz.token_set_ratio(topic_key(a), topic_key(b)) < 100:  # "tank shells" is in "Israeli tank shells"
         weak.append(f"the facts are worded differently (“{a.topic}”, “{b.topic}”)")
     if a.value.dimension == "count" and not (a.predicate or b.predicate):
@@ -81,7 +73,7 @@ def finding(check: Check, a: Claim, b: Claim, articles: Mapping[str, Article], v
 def _core(claim: Claim) -> Interval:
     """Return what a figure says before "about" widens it: "some 14,000" says 14,000."""
     interval = claim.value.interval
-    if claim.value.display.startswith("≈"):
+    if about(claim):
         return Interval.point((interval.lo + interval.hi) / 2)
     return interval
 
@@ -89,7 +81,7 @@ def _core(claim: Claim) -> Interval:
 def _estimates(check: Check, a: Claim, b: Claim, articles: Mapping[str, Article]) -> Discrepancy | None:
     """Report two estimates that agree only thanks to "about" ("more than 15,000" against
     "some 14,000") as a small conflict: an editor should know, not be alarmed."""
-    if not (a.value.display.startswith("≈") or b.value.display.startswith("≈")):
+    if not (about(a) or about(b)):
         return None
     gap = _core(a).gap(_core(b))
     if gap < check.limits.get("soft_gap", 0.05):
@@ -98,15 +90,6 @@ def _estimates(check: Check, a: Claim, b: Claim, articles: Mapping[str, Article]
     if verdict == "conflict":
         note = f"the estimates differ by {gap:.0%}; they agree only as approximations"
     return finding(check, a, b, articles, verdict, "low", note)
-
-
-_VAGUE = re.compile(r"(?:(?:tens|hundreds|thousands) of )?(?:dozens|scores|hundreds|thousands|millions)$", re.I)
-
-
-def lower_bound(claim: Claim) -> bool:
-    """Tell whether a figure is a written lower bound ("more than 640", "at least 24"); a
-    vague plural ("thousands") is no figure that grows."""
-    return claim.value.display[:1] in (">", "≥") and not _VAGUE.match(claim.value.text.strip())
 
 
 def _growing(check: Check, a: Claim, b: Claim, articles: Mapping[str, Article]) -> Discrepancy | None:
@@ -150,7 +133,7 @@ def compare_clock(check: Check, a: Claim, b: Claim, articles: Mapping[str, Artic
             return None
         minutes = max(second.lo - first.hi, first.lo - second.hi)
         # Under an hour apart with an "about" side is a soft gap: low.
-        approx = a.value.display.startswith("≈") or b.value.display.startswith("≈")
+        approx = about(a) or about(b)
         strength = 1.0 if minutes >= 60 else 0.0 if approx else 0.5 if minutes >= 15 else 0.0
         note = check.note
     return finding(check, a, b, articles, "conflict", severity_of(check, strength), note)

@@ -8,7 +8,7 @@ from collections.abc import Iterable, Iterator, Mapping
 import numpy as np
 from rapidfuzz import fuzz, process
 
-from checker.compare import lower_bound
+from checker.figures import about, lower_bound
 from checker.records import Claim
 from checker.extract.topic import singularize
 from checker.stories import same_story
@@ -80,7 +80,7 @@ def _block_pairs(members: list[Claim], threshold: float, same_article: bool) -> 
     disjoint |= cumulative[:, None] & cumulative[None, :] & (
         (growing[:, None] & (lo[:, None] < lo[None, :])) | (growing[None, :] & (lo[None, :] < lo[:, None])))
     # "more than 15,000" and "some 14,000" overlap only thanks to "about": let them through too.
-    rough = np.array([c.value.display.startswith("≈") for c in members])
+    rough = np.array([about(c) for c in members])
     if rough.any():
         middle = (lo + hi) / 2
         core_lo, core_hi = np.where(rough, middle, lo), np.where(rough, middle, hi)
