@@ -55,7 +55,9 @@ def find_paraphrases(sentences: list[Sentence], text: str | None = None) -> list
     text = text if text is not None else rebuild(sentences)
     spans = quote_spans(text, sentences)
     quoted = {i for span in spans for i in range(span.first, span.last + 1)}
-    shapes = [shape for i, s in enumerate(sentences) if i not in quoted for shape in [_shape(text, s, i)] if shape]
+    shapes = [shape for i, s in enumerate(sentences) if i not in quoted for shape in [_shape(text, s, i)]
+              # "He said the ...": without quotation marks a pronoun's speaker is too weak a guess
+              if shape and shape.who.kind != "pronoun"]
     if not shapes:
         return []
     quick = [_self_named(text, shape) for shape in shapes]
