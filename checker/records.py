@@ -87,6 +87,7 @@ class Quantity:
     unit: str  # base unit of the dimension (s, m, m/s, m2, kg, %, USD) or "" for counts
     text: str  # the words the value was read from, e.g. "over 20,000"
     display: str  # the value for people, e.g. "> 20,000", "60 days"
+    qualifier: str = ""  # how the figure was written: about, above, atleast, vague, range, ... ("" exact)
 
 
 @dataclass(frozen=True, slots=True)

@@ -35,7 +35,8 @@ def _value_to_dict(value: Quantity | Speaker | Role) -> dict:
     if isinstance(value, Quantity):
         i = value.interval
         return {"type": "quantity", "lo": i.lo, "hi": i.hi, "lo_closed": i.lo_closed, "hi_closed": i.hi_closed,
-                "dimension": value.dimension, "unit": value.unit, "text": value.text, "display": value.display}
+                "dimension": value.dimension, "unit": value.unit, "text": value.text, "display": value.display,
+                "qualifier": value.qualifier}
     if isinstance(value, Speaker):
         return {"type": "speaker", "name": value.name, "kind": value.kind, "display": value.display}
     if isinstance(value, Role):
@@ -47,7 +48,7 @@ def _value_from_dict(d: dict) -> Quantity | Speaker | Role:
     kind = d["type"]
     if kind == "quantity":
         interval = Interval(float(d["lo"]), float(d["hi"]), d["lo_closed"], d["hi_closed"])
-        return Quantity(interval, d["dimension"], d["unit"], d["text"], d["display"])
+        return Quantity(interval, d["dimension"], d["unit"], d["text"], d["display"], d.get("qualifier", ""))
     if kind == "speaker":
         return Speaker(d["name"], d["kind"], d["display"])
     return Role(d["person"], d["title"], d["display"])

@@ -153,7 +153,7 @@ def _quantity(interval: Interval, dimension: str, qualifier: str, text: str) -> 
     unit = {"percent": "%", "duration": "s", "length": "m", "area": "m2", "speed": "m/s", "mass": "kg"}.get(dimension, "")
     if dimension.startswith("money:"):
         unit = dimension.split(":", 1)[1]
-    return Quantity(interval, dimension, unit, text.strip(), describe(interval, dimension, qualifier))
+    return Quantity(interval, dimension, unit, text.strip(), describe(interval, dimension, qualifier), qualifier)
 
 
 def _currency(left: str, pats: _Patterns, lex: QuantityLexicon) -> str:

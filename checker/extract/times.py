@@ -133,4 +133,5 @@ def _quantity(mention: TimeMention) -> Quantity:
     base = UTC_BASE if mention.zone == "utc" else 0
     interval = Interval(base + mention.minutes - spread, base + mention.minutes + spread)
     label = f"{'≈ ' if mention.about else ''}{mention.minutes // 60:02d}:{mention.minutes % 60:02d} "
-    return Quantity(interval, "time", mention.zone, mention.text, label + ("UTC" if mention.zone == "utc" else "local"))
+    return Quantity(interval, "time", mention.zone, mention.text, label + ("UTC" if mention.zone == "utc" else "local"),
+                    "about" if mention.about else "")
