@@ -159,12 +159,58 @@ class Discrepancy:
 
 
 @dataclass(frozen=True, slots=True)
+class Variant:
+    """One side of a fact: mutually compatible statements of it, with their claims."""
+
+    value: str  # the normalized value people read, e.g. "> 50", "12 Mar 2025", "Gideon Saar"
+    claims: tuple[Claim, ...]  # every claim of this side, repeats in one article included
+
+    @property
+    def articles(self) -> tuple[str, ...]:
+        """Return the ids of the articles that state this side, in claim order, once each."""
+        return tuple(dict.fromkeys(c.article_id for c in self.claims))
+
+
+@dataclass(frozen=True, slots=True)
+class Finding:
+    """One fact of a story as the articles state it: disputed (two or more variants) or agreed."""
+
+    id: str
+    rule: str
+    name: str
+    kind: str
+    verdict: str  # conflict | update | agreed
+    severity: str  # high | medium | low ("" when agreed)
+    topic: str
+    variants: tuple[Variant, ...]  # the most widely stated first
+    explanation: str
+    story: str = ""  # the id of the story the fact belongs to
+
+    @property
+    def claims(self) -> tuple[Claim, ...]:
+        """Return every claim of the fact, variant by variant."""
+        return tuple(c for v in self.variants for c in v.claims)
+
+    @property
+    def values(self) -> tuple[str, ...]:
+        """Return the variants' values, in variant order."""
+        return tuple(v.value for v in self.variants)
+
+
+@dataclass(frozen=True, slots=True)
 class Report:
-    """Everything a reporter needs: the batch, its claims and the findings."""
+    """Everything a reporter needs: the batch, its claims, its disputed and agreed facts."""
 
     articles: tuple[Article, ...]
     claims: tuple[Claim, ...]
-    discrepancies: tuple[Discrepancy, ...]
+    findings: tuple[Finding, ...]  # disputed facts, most severe first
+    agreed: tuple[Finding, ...] = ()  # facts stated by two or more articles that all agree
     warnings: tuple[str, ...] = ()
-    suppressed: frozenset[str] = frozenset()  # ids of findings accepted in the baseline
+    suppressed: frozenset[str] = frozenset()  # ids of findings the baseline accepts with these values
     stale: tuple[str, ...] = ()  # baseline ids that no longer match any finding
+    reopened: frozenset[str] = frozenset()  # accepted findings that gained a value since: open again
+
+    @property
+    def facts(self) -> int:
+        """Return how many facts two or more articles state (disputed and agreed)."""
+        return len(self.findings) + len(self.agreed)

@@ -128,6 +128,8 @@ def _read(text: str, match: re.Match[str], pats: _Patterns, lex: QuantityLexicon
     if currency and not qmatch:
         start -= len(left) - pats.currency.search(left).start()
     high, end = _range(text, end, pats, lex, qualifier, left)
+    if high is not None and high < value:
+        return None, end  # a range runs from low to high: "20-13", "9-5" are scores and records
     scale, end = _scale(text, end, pats, lex, currency)
     rest = text[end:]
     dimension, factor, precision, end = _dimension(rest, end, pats, lex, currency, left)

@@ -1,0 +1,1 @@
+"""Gathering: articles into stories, and the claims of a story into facts."""

@@ -1,0 +1,161 @@
+"""Which articles tell one story: weighted words they share, found through an inverted index."""
+
+from __future__ import annotations
+
+import math
+import re
+from collections import Counter, defaultdict
+from collections.abc import Iterable, Mapping, Sequence
+from datetime import date
+from functools import lru_cache
+
+from checker.records import Article
+
+_WORD = re.compile(r"[^\W\d_][\w'’-]*[^\W_]|[^\W\d_]{2}")
+TERMS_PER_ARTICLE = 40  # an article is what its most telling words say; the rest is noise
+# Two articles of one story share much of what is telling in each; articles of two stories
+# that share a name or two ("Gaza", "Iran") share little of it. Cosine of tf-idf vectors.
+SAME_STORY = 0.15
+NEIGHBOURS = 8  # how many closest articles an article may link to: no chaining through a crowd
+# Articles published further apart than this tell of different events even in one place: a
+# follow-up months later is a story of its own.
+STORY_DAYS = 30
+# A word in this share of a large batch names no story, and reading its postings would make the
+# cost grow with the batch; small batches read every posting.
+COMMON_SHARE = 0.05
+SAMPLE = 100
+COMMON_FLOOR = 50
+
+
+@lru_cache(maxsize=1)
+def stop_words() -> frozenset[str]:
+    """Return the English function words (the stop-words package's list)."""
+    from stop_words import get_stop_words
+
+    return frozenset(w.replace("’", "'") for w in get_stop_words("en"))
+
+
+NAME_WEIGHT = 2.0  # a name or place tells one story from another more than a common noun does
+_OPENERS = ".!?\n:\"“”‘(—-"
+
+
+def words(text: str) -> tuple[Counter[str], set[str]]:
+    """Count a text's content words (lower-cased, a plural's -s dropped) and say which of
+    them are names: capitalized inside a sentence, never written in lower case."""
+    stops = stop_words()
+    counts: Counter[str] = Counter()
+    upper: set[str] = set()
+    lower: set[str] = set()
+    previous, previous_end = "", 0
+    for match in _WORD.finditer(text):
+        raw = match.group()
+        word = raw.lower().replace("’", "'")
+        if len(word) < 3 or word in stops:
+            previous = ""
+            continue
+        if word.endswith("'s"):
+            word = word[:-2]
+        if len(word) > 4 and word.endswith("s") and not word.endswith(("ss", "us", "is", "as")):
+            word = word[:-1]
+        counts[word] += 1
+        if not raw[0].isupper():
+            lower.add(word)
+            previous = ""
+            continue
+        if text[max(0, match.start() - 2):match.start()].strip(" ") not in ("", *_OPENERS):
+            upper.add(word)
+        # A run of capitalized words ("Joe Biden", "Marfin Bank") names one person or place.
+        if previous and text[previous_end:match.start()] == " ":
+            pair = f"{previous} {word}"
+            counts[pair] += 1
+            upper.add(pair)
+        previous, previous_end = word, match.end()
+    return counts, upper - lower
+
+
+def vectors(texts: Mapping[str, str]) -> dict[str, dict[str, float]]:
+    """Weigh each text's words by frequency in it and rarity across the batch (tf-idf, names
+    weighing more), keep the most telling ones, scaled to unit length."""
+    read = {key: words(text) for key, text in texts.items()}
+    df: Counter[str] = Counter()
+    for counts, _ in read.values():
+        df.update(counts.keys())
+    # A batch is a sample of the day's news: a word all of a small batch's articles use is
+    # still rare in that news, so rarity is counted as if the batch held at least SAMPLE articles.
+    n = max(len(read), SAMPLE)
+    out = {}
+    for key, (counts, names) in read.items():
+        raw = {w: (1 + math.log(k)) * (math.log((n + 1) / (df[w] + 1)) + 1) * (NAME_WEIGHT if w in names else 1.0)
+               for w, k in counts.items()}
+        top = sorted(raw.items(), key=lambda item: (-item[1], item[0]))[:TERMS_PER_ARTICLE]
+        norm = math.sqrt(sum(v * v for _, v in top)) or 1.0
+        out[key] = {w: v / norm for w, v in top}
+    return out
+
+
+def cosine(a: Mapping[str, float], b: Mapping[str, float]) -> float:
+    """Return the dot product of two sparse vectors over the smaller one's words."""
+    if len(a) > len(b):
+        a, b = b, a
+    return sum(v * b.get(w, 0.0) for w, v in a.items())
+
+
+def group_stories(articles: Sequence[Article], one_story: bool = False) -> dict[str, str]:
+    """Map every article id to the id of its story (the smallest article id in it)."""
+    ids = sorted(a.id for a in articles)
+    if one_story or len(ids) < 2:
+        return dict.fromkeys(ids, ids[0]) if ids else {}
+    vecs = vectors({a.id: f"{a.title or ''}\n{a.text}" for a in articles})
+    return _components(ids, _links(ids, vecs, {a.id: a.published for a in articles}))
+
+
+def _links(ids: list[str], vecs: Mapping[str, dict[str, float]],
+           days: Mapping[str, date | None]) -> Iterable[tuple[str, str]]:
+    """Yield each article with its closest articles that may be one story with it."""
+    postings = _postings(ids, vecs)
+    for key in ids:
+        for other, _ in _nearest(key, vecs, postings):
+            if _near_in_time(days.get(key), days.get(other)):
+                yield key, other
+
+
+def _near_in_time(a: date | None, b: date | None) -> bool:
+    """Tell whether two publication days can belong to one story (an undated one always can)."""
+    return a is None or b is None or abs((a - b).days) <= STORY_DAYS
+
+
+def _postings(ids: list[str], vecs: Mapping[str, dict[str, float]]) -> dict[str, list[str]]:
+    """Index the articles by their telling words, leaving out words common across a large batch."""
+    postings: dict[str, list[str]] = defaultdict(list)
+    for key in ids:
+        for word in vecs[key]:
+            postings[word].append(key)
+    common = max(COMMON_FLOOR, COMMON_SHARE * len(ids))
+    return {word: keys for word, keys in postings.items() if len(keys) <= common}
+
+
+def _nearest(key: str, vecs: Mapping[str, dict[str, float]], postings: Mapping[str, list[str]]) -> list[tuple[str, float]]:
+    """Return the article's closest articles at or above SAME_STORY, at most NEIGHBOURS."""
+    scores: dict[str, float] = defaultdict(float)
+    for word, weight in vecs[key].items():
+        for other in postings.get(word, ()):
+            if other != key:
+                scores[other] += weight * vecs[other][word]
+    close = [(other, score) for other, score in scores.items() if score >= SAME_STORY]
+    return sorted(close, key=lambda item: (-item[1], item[0]))[:NEIGHBOURS]
+
+
+def _components(ids: list[str], links: Iterable[tuple[str, str]]) -> dict[str, str]:
+    parent = {key: key for key in ids}
+
+    def root(key: str) -> str:
+        while parent[key] != key:
+            parent[key] = parent[parent[key]]
+            key = parent[key]
+        return key
+
+    for a, b in links:
+        ra, rb = root(a), root(b)
+        if ra != rb:
+            parent[max(ra, rb)] = min(ra, rb)
+    return {key: root(key) for key in ids}

@@ -1,0 +1,1 @@
+"""Judging: a fact's values into variants, and disputed facts into findings."""

@@ -1,0 +1,68 @@
+"""A fact's statements into variants: sets of values that can all be true at once."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from datetime import date
+
+from checker.records import Claim, Discrepancy
+
+Judge = Callable[[Claim, Claim], Discrepancy | None]  # a pair's disagreement, or None
+Value = Callable[[Claim], str]
+
+
+def statements(claims: Sequence[Claim], judge: Judge) -> list[Claim]:
+    """Keep, per article, the claims that agree with its first one: an article states a fact
+    once, and a second, different figure of it in that article is no rival statement."""
+    first: dict[str, Claim] = {}
+    kept = []
+    for claim in sorted(claims, key=lambda c: (c.article_id, c.start)):
+        lead = first.setdefault(claim.article_id, claim)
+        if lead is claim or judge(lead, claim) is None:
+            kept.append(claim)
+    return kept
+
+
+def split(claims: Sequence[Claim], judge: Judge, value_of: Value, day_of: Callable[[Claim], date | None]) -> list[list[list[Claim]]]:
+    """Split claims into variants (each a list of value groups), the most widely stated first.
+
+    Claims with one value (and, for a moving figure, one day) form a group; a group joins the
+    first variant every group of which it agrees with, else it starts a variant.
+    """
+    groups: dict[tuple, list[Claim]] = {}
+    for claim in sorted(claims, key=lambda c: (c.article_id, c.start)):
+        groups.setdefault((value_of(claim), day_of(claim) if claim.cumulative else None), []).append(claim)
+    ordered = sorted(groups.items(), key=lambda item: (-_spread(item[1]), item[0][0], str(item[0][1])))
+    variants: list[list[list[Claim]]] = []
+    for _, group in ordered:
+        home = next((v for v in variants if all(_agree(group[0], other[0], judge) for other in v)), None)
+        if home is None:
+            variants.append([group])
+        else:
+            home.append(group)
+    return sorted(variants, key=lambda v: -sum(_spread(g) for g in v))
+
+
+def _spread(group: Sequence[Claim]) -> int:
+    return len({c.article_id for c in group})
+
+
+def _agree(a: Claim, b: Claim, judge: Judge) -> bool:
+    a, b = sorted((a, b), key=lambda c: (c.article_id, c.start))
+    return judge(a, b) is None
+
+
+def disagreements(variants: Sequence[Sequence[Sequence[Claim]]], judge: Judge) -> list[Discrepancy]:
+    """Return the judged disagreements between the groups of different variants."""
+    found = []
+    for i, left in enumerate(variants):
+        for right in variants[i + 1:]:
+            for g in left:
+                for h in right:
+                    a, b = sorted((g[0], h[0]), key=lambda c: (c.article_id, c.start))
+                    if a.article_id == b.article_id:
+                        continue  # an article against itself is a reported disagreement
+                    d = judge(a, b)
+                    if d is not None:
+                        found.append(d)
+    return found
