@@ -17,3 +17,18 @@ def rules_copy(tmp_path) -> Path:
     target = tmp_path / "rules"
     shutil.copytree(RULES_DIR, target)
     return target
+
+
+def split_pairs(finding: dict, leading: bool = False) -> list[tuple[dict, dict]]:
+    """Return the pairs of claims (of two articles) that a JSON finding puts in different
+    variants; with `leading`, only claims stating their variant's own value: a compatible
+    figure a variant also holds ("at least three" beside "3") is not itself in dispute."""
+    variants = [[c for c in v["claims"] if not leading or c["value"] == v["value"].split(" (also ", 1)[0]]
+                for v in finding["variants"]]
+    return [(a, b) for i, left in enumerate(variants) for right in variants[i + 1:]
+            for a in left for b in right if a["article"] != b["article"]]
+
+
+def claims_of(finding: dict) -> list[dict]:
+    """Return every claim of a JSON finding, variant by variant."""
+    return [c for v in finding["variants"] for c in v["claims"]]

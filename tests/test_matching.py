@@ -1,14 +1,18 @@
-"""Matching: what meets what, across articles and stories."""
+"""Gathering: what meets what, across articles and stories."""
 
 from checker.config import Settings
-from checker.engine import extract_claims, find_discrepancies
+from checker.engine import extract_claims, find_facts
 from checker.records import Article
 
 
-def _findings(*texts: str, published=None):
+def _facts(*texts: str, published=None, one_story=False):
     articles = [Article(id=f"a{i}", path=f"a{i}.txt", text=text, published=published) for i, text in enumerate(texts)]
     settings = Settings()
-    return find_discrepancies(extract_claims(articles, settings), articles, settings)
+    return find_facts(extract_claims(articles, settings), articles, settings, one_story)
+
+
+def _findings(*texts: str, published=None, one_story=False):
+    return _facts(*texts, published=published, one_story=one_story)[0]
 
 
 FIRE = ("Fire swept through the Harlan mill in Millbrook on Monday. Twelve workers were killed "
@@ -44,10 +48,54 @@ def test_different_scope_is_another_count():
     assert _findings(a, b) == []
 
 
-def test_repeated_figure_gives_one_finding_per_article_pair():
+def test_repeated_figure_gives_one_finding_per_fact():
     a = "Police in Troy said 12 workers were killed. Troy police repeated that 12 workers were killed."
     b = "Police in Troy said nine workers were killed."
-    assert len(_findings(a, b)) == 1
+    (finding,) = _findings(a, b)
+    assert finding.values == ("12", "9")
+    assert [len(v.claims) for v in finding.variants] == [2, 1]  # the repeat folds into its article's statement
+    assert [v.articles for v in finding.variants] == [("a0",), ("a1",)]
+
+
+def test_outlets_repeating_one_side_give_one_finding():
+    told = "Police in Troy said {} workers were killed at the Troy plant on Monday."
+    findings = _findings(*[told.format(n) for n in ("12", "12", "12", "nine", "nine")])
+    assert len(findings) == 1
+    assert [(v.value, len(v.articles)) for v in findings[0].variants] == [("12", 3), ("9", 2)]
+
+
+def test_agreeing_articles_make_an_agreed_fact():
+    told = "Police in Troy said {} workers were killed at the Troy plant on Monday."
+    disputed, agreed = _facts(told.format("12"), told.format("twelve"))
+    assert disputed == []
+    numbers = [f for f in agreed if f.kind == "number"]
+    assert [(f.verdict, f.values, len(f.variants[0].articles)) for f in numbers] == [("agreed", ("12",), 2)]
+
+
+def test_a_claim_joins_the_fact_it_matches_best():
+    # "four killed by friendly fire" has its twin in another article: that is its fact, not a
+    # rival figure of "five soldiers died".
+    a = "Five soldiers were killed in Gaza on Monday, the army said. Four soldiers were killed by friendly fire."
+    b = "Five soldiers were killed in Gaza on Monday. Four soldiers were killed by friendly fire, the army said."
+    c = "The army said five soldiers were killed in Gaza on Monday."
+    disputed, agreed = _facts(a, b, c, one_story=True)
+    assert disputed == []
+    assert sorted(f.values for f in agreed if f.kind == "number") == [("4",), ("5",)]
+
+
+def test_one_article_stating_two_figures_states_two_facts():
+    a = "Five people were killed in the Troy blast. Later the toll rose: seven people were killed in Troy."
+    b = "Five people were killed in the Troy blast on Monday."
+    assert _findings(a, b, one_story=True) == []
+
+
+def test_one_story_option_groups_everything():
+    # Three short quake reports sharing no proper name are still one story.
+    reports = ["A strong earthquake shook the island on Sunday, injuring five villagers.",
+               "Five villagers were injured when a strong earthquake hit the island.",
+               "The earthquake injured two villagers on the island, officials said."]
+    assert len(_findings(*reports)) == 1
+    assert len(_findings(*reports, one_story=True)) == 1
 
 
 def test_ids_do_not_change_when_articles_join():

@@ -2,7 +2,8 @@
 
 Each folder under tests/stories/ holds 3-4 invented articles about one story and an
 expected.toml listing every pair of claims that must be flagged (`[[conflict]]` tables
-with a, a_text, b, b_text, rule). Anything flagged beyond that list is a trap that fired.
+with a, a_text, b, b_text, rule): a finding flags a pair when it puts the two claims in
+different variants of one fact. Anything flagged beyond that list is a trap that fired.
 """
 
 from __future__ import annotations
@@ -15,6 +16,7 @@ import pytest
 from click.testing import CliRunner
 
 from checker.cli import main
+from conftest import claims_of, split_pairs
 
 STORIES = Path(__file__).resolve().parent / "stories"
 STORY_NAMES = sorted(p.name for p in STORIES.iterdir() if (p / "expected.toml").is_file())
@@ -23,9 +25,9 @@ STORY_NAMES = sorted(p.name for p in STORIES.iterdir() if (p / "expected.toml").
 # Stories the checker still gets wrong: story -> reason (a strict xfail, so a fix shows up).
 KNOWN_FAILURES: dict[str, str] = {}
 
-TOP_KEYS = {"version", "articles", "claims", "discrepancies", "stale"}
-FINDING_KEYS = {"id", "rule", "kind", "verdict", "severity", "topic", "explanation", "a", "b", "suppressed"}
-SIDE_KEYS = {"article", "path", "line", "source", "published", "sentence", "text", "value"}
+TOP_KEYS = {"version", "articles", "claims", "facts", "findings", "agreed", "stale"}
+FINDING_KEYS = {"id", "rule", "kind", "verdict", "severity", "topic", "explanation", "variants", "suppressed"}
+SIDE_KEYS = {"article", "path", "line", "source", "published", "url", "sentence", "text", "value"}
 
 
 def run_check(folder: Path, *extra: str):
@@ -46,9 +48,10 @@ def expected_conflicts(story: str) -> dict[frozenset, str]:
     }
 
 
-def flagged(document: dict) -> dict[frozenset, dict]:
-    """Return the findings of a JSON report keyed by their unordered pair of sides."""
-    return {frozenset({side_key(d["a"]), side_key(d["b"])}): d for d in document["discrepancies"]}
+def flagged(document: dict, leading: bool = False) -> dict[frozenset, dict]:
+    """Return the findings of a JSON report keyed by every unordered pair of claims they split
+    (with `leading`, only pairs of claims that state their variants' own values)."""
+    return {frozenset({side_key(a), side_key(b)}): d for d in document["findings"] for a, b in split_pairs(d, leading)}
 
 
 def describe(pair: frozenset, finding: dict | None = None) -> str:
@@ -78,10 +81,11 @@ def test_every_story_has_conflicts_and_articles():
 def test_story_findings_match_expected(story):
     result = run_check(STORIES / story)
     assert result.exit_code in (0, 1), result.stderr
-    found = flagged(json.loads(result.stdout))
+    document = json.loads(result.stdout)
+    found, disputed = flagged(document), flagged(document, leading=True)
     expected = expected_conflicts(story)
     missed = [describe(pair) for pair in expected if pair not in found]
-    fired = [describe(pair, found[pair]) for pair in found if pair not in expected]
+    fired = [describe(pair, disputed[pair]) for pair in disputed if pair not in expected]
     wrong_rule = [
         f"{describe(pair)}: expected {rule}, got {found[pair]['rule']}"
         for pair, rule in expected.items()
@@ -96,27 +100,42 @@ def test_story_findings_match_expected(story):
 
 
 @pytest.mark.parametrize("story", STORY_NAMES)
+def test_one_finding_per_disputed_fact(story):
+    data = tomllib.loads((STORIES / story / "expected.toml").read_text(encoding="utf-8"))
+    document = json.loads(run_check(STORIES / story).stdout)
+    assert len(document["findings"]) == data["findings"], [f["topic"] for f in document["findings"]]
+
+
+@pytest.mark.parametrize("story", STORY_NAMES)
 def test_story_report_shape(story):
     folder = STORIES / story
     result = run_check(folder)
     assert result.exit_code == 1, result.stderr  # every story plants a high conflict
     document = json.loads(result.stdout)
     assert set(document) == TOP_KEYS
-    assert document["version"] == 1
+    assert document["version"] == 2
     assert document["articles"] == len(list(folder.glob("*.txt")))
     assert isinstance(document["claims"], int) and document["claims"] > 0
-    assert document["discrepancies"], "no findings at all"
-    for finding in document["discrepancies"]:
+    assert document["findings"], "no findings at all"
+    assert document["facts"] == len(document["findings"]) + len(document["agreed"])
+    for finding in document["findings"]:
         assert set(finding) == FINDING_KEYS
         assert finding["kind"] == "number"
         assert finding["verdict"] in ("conflict", "update")
         assert finding["severity"] in ("high", "medium", "low")
         assert finding["explanation"]
-        for side in (finding["a"], finding["b"]):
+        assert len(finding["variants"]) >= 2
+        for side in claims_of(finding):
             check_side(folder, side)
-        assert finding["a"]["article"] != finding["b"]["article"]
-    ids = [finding["id"] for finding in document["discrepancies"]]
+        assert len({c["article"] for c in claims_of(finding)}) >= 2
+    for fact in document["agreed"]:
+        assert len(fact["variants"]) == 1 and len({c["article"] for c in claims_of(fact)}) >= 2
+    ids = [finding["id"] for finding in document["findings"] + document["agreed"]]
     assert len(ids) == len(set(ids))
+    # A claim belongs to one fact at most.
+    claim_keys = [(c["article"], c["line"], c["text"]) for f in document["findings"] + document["agreed"]
+                  for c in claims_of(f)]
+    assert len(claim_keys) == len(set(claim_keys))
 
 
 def check_side(folder: Path, side: dict) -> None:
@@ -129,6 +148,7 @@ def check_side(folder: Path, side: dict) -> None:
     front = dict(line.split(": ", 1) for line in lines[1:lines.index("---", 1)])
     assert side["source"] == front["source"]
     assert side["published"] == front["published"]
+    assert side["url"] == front.get("url")
     assert isinstance(side["line"], int) and 1 <= side["line"] <= len(lines)
     line = lines[side["line"] - 1]
     assert side["text"] in line, f"{path.name}:{side['line']} {line!r} lacks {side['text']!r}"
@@ -141,7 +161,7 @@ def check_side(folder: Path, side: dict) -> None:
 def test_story_fail_on_never_exits_clean(story):
     result = run_check(STORIES / story, "--fail-on", "never")
     assert result.exit_code == 0, result.stderr
-    assert json.loads(result.stdout)["discrepancies"]
+    assert json.loads(result.stdout)["findings"]
 
 
 @pytest.mark.parametrize("story", STORY_NAMES)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import calendar
 import math
 import re
 from collections import Counter, defaultdict
@@ -9,6 +10,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from datetime import date
 from functools import lru_cache
 
+from checker.lexicon import load_events
 from checker.records import Article
 
 _WORD = re.compile(r"[^\W\d_][\w'’-]*[^\W_]|[^\W\d_]{2}")
@@ -29,13 +31,16 @@ COMMON_FLOOR = 50
 
 @lru_cache(maxsize=1)
 def stop_words() -> frozenset[str]:
-    """Return the English function words (the stop-words package's list)."""
-    from stop_words import get_stop_words
+    """Return words that say nothing of what a story is about: English function words (the
+    stopwords package's list) and the verbs of saying that every report uses (rules/events.toml)."""
+    from stopwords import get_stopwords
 
-    return frozenset(w.replace("’", "'") for w in get_stop_words("en"))
+    return frozenset(w.replace("’", "'") for w in get_stopwords("english")) | load_events().statement
 
 
 NAME_WEIGHT = 2.0  # a name or place tells one story from another more than a common noun does
+# Days and months are capitalized, yet name no place or person.
+_CALENDAR = frozenset(n.lower() for n in (*calendar.day_name, *calendar.month_name) if n)
 _OPENERS = ".!?\n:\"“”‘(—-"
 
 
@@ -70,7 +75,7 @@ def words(text: str) -> tuple[Counter[str], set[str]]:
             counts[pair] += 1
             upper.add(pair)
         previous, previous_end = word, match.end()
-    return counts, upper - lower
+    return counts, upper - lower - _CALENDAR
 
 
 def vectors(texts: Mapping[str, str]) -> dict[str, dict[str, float]]:
@@ -105,17 +110,20 @@ def group_stories(articles: Sequence[Article], one_story: bool = False) -> dict[
     ids = sorted(a.id for a in articles)
     if one_story or len(ids) < 2:
         return dict.fromkeys(ids, ids[0]) if ids else {}
-    vecs = vectors({a.id: f"{a.title or ''}\n{a.text}" for a in articles})
-    return _components(ids, _links(ids, vecs, {a.id: a.published for a in articles}))
+    texts = {a.id: f"{a.title or ''}\n{a.text}" for a in articles}
+    vecs, names = vectors(texts), {key: words(text)[1] for key, text in texts.items()}
+    return _components(ids, _links(ids, vecs, names, {a.id: a.published for a in articles}))
 
 
-def _links(ids: list[str], vecs: Mapping[str, dict[str, float]],
+def _links(ids: list[str], vecs: Mapping[str, dict[str, float]], names: Mapping[str, set[str]],
            days: Mapping[str, date | None]) -> Iterable[tuple[str, str]]:
-    """Yield each article with its closest articles that may be one story with it."""
+    """Yield each article with its closest articles that may be one story with it: two reports
+    of one event name the same place or person, when both name any."""
     postings = _postings(ids, vecs)
     for key in ids:
         for other, _ in _nearest(key, vecs, postings):
-            if _near_in_time(days.get(key), days.get(other)):
+            named = not names[key] or not names[other] or names[key] & names[other]
+            if named and _near_in_time(days.get(key), days.get(other)):
                 yield key, other
 
 
