@@ -1,26 +1,40 @@
 """Accepted findings: a reviewed CSV or an earlier JSON report, so that CI fails on new problems only.
 
 A baseline accepts a finding with the values it had: when the finding gains a value since
-(a new outlet gives a third figure), it is reopened.
+(a new outlet gives a third figure), it is reopened. A finding is recognised by its id, or,
+when its id moved (an article dated as early as its first joined the fact), by a statement
+it had: the same check at the same file and line.
 """
 
 from __future__ import annotations
 
 import csv
+import io
 import json
 import re
-from dataclasses import replace
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from checker.errors import InputError
-from checker.records import Report
+from checker.records import Finding, Report
 
 # Statuses that mean "not reviewed yet": such rows do not accept their finding.
 OPEN_STATUSES = frozenset({"", "open", "new", "todo", "to do", "unreviewed", "pending"})
+_PLACE = re.compile(r"^(?P<path>.*):(?P<line>\d+)$")
 # A CSV `values` line: "5 (2 sources)".
 _VALUE_LINE = re.compile(r"^(?P<value>.*?) \(\d+ sources?\)$")
 
-Accepted = dict[str, frozenset[str] | None]  # finding id -> the values accepted (None: any)
+
+
+@dataclass(frozen=True, slots=True)
+class Accepted:
+    """What a baseline accepts: finding ids with their values, and where their statements were."""
+
+    values: dict[str, frozenset[str] | None] = field(default_factory=dict)  # id -> values (None: any)
+    places: dict[tuple[str, str, int], str] = field(default_factory=dict)  # (rule, path, line) -> id
+
+    def __bool__(self) -> bool:
+        return bool(self.values)
 
 
 def load_baseline(path: str | Path) -> Accepted:
@@ -40,20 +54,37 @@ def _from_json(text: str, path: Path) -> Accepted:
         document = json.loads(text)
         if document.get("version") != 2:
             raise ValueError(f"report version {document.get('version')}; this checker reads version 2")
-        return {str(f["id"]): frozenset(main_value(str(v["value"])) for v in f["variants"]) for f in document["findings"]}
+        findings = document["findings"]
+        values = {str(f["id"]): frozenset(main_value(str(v["value"])) for v in f["variants"]) for f in findings}
+        places = {(str(f.get("rule", "")), str(c["path"]), int(c["line"])): str(f["id"])
+                  for f in findings for v in f["variants"] for c in v.get("claims", ())}
+        return Accepted(values, places)
     except (ValueError, KeyError, TypeError, AttributeError) as err:
         raise InputError(f"{path}: not a checker JSON report ({err})") from err
 
 
 def _from_csv(text: str, path: Path) -> Accepted:
-    rows = list(csv.DictReader(text.splitlines()))
-    header = rows[0] if rows else dict.fromkeys(next(csv.reader(text.splitlines()[:1]), []))
+    # Cells hold several lines (one per variant): read the text whole, not line by line.
+    rows = list(csv.DictReader(io.StringIO(text, newline="")))
+    header = rows[0] if rows else dict.fromkeys(next(csv.reader(io.StringIO(text, newline="")), []))
     if "id" not in header:
         raise InputError(f"{path}: a baseline CSV needs an id column")
     reviewed = [row for row in rows if _status(row) not in OPEN_STATUSES]
     # An editor who filled some statuses accepted those rows; a CSV with none is accepted whole.
     accepted = reviewed if any(_status(row) for row in rows) else rows
-    return {_cell(row.get("id")): _values(row) for row in accepted if _cell(row.get("id"))}
+    kept = [row for row in accepted if _cell(row.get("id"))]
+    places = {(_cell(row.get("rule")), path, line): _cell(row["id"]) for row in kept for path, line in _places(row)}
+    return Accepted({_cell(row["id"]): _values(row) for row in kept}, places)
+
+
+def _places(row: dict) -> list[tuple[str, int]]:
+    """Read the file and line of each statement in a CSV row's evidence ("value | source | path:line | ...")."""
+    found = []
+    for line in (row.get("evidence") or "").splitlines():
+        parts = _cell(line).split(" | ")
+        if len(parts) > 2 and (m := _PLACE.match(parts[2])):
+            found.append((m.group("path"), int(m.group("line"))))
+    return found
 
 
 def _values(row: dict) -> frozenset[str] | None:
@@ -81,15 +112,27 @@ def _cell(value: str | None) -> str:
 def apply_baseline(report: Report, accepted: Accepted) -> Report:
     """Mark the findings the baseline accepts with their values, reopen those that gained a
     value, and list the baseline's stale entries."""
-    suppressed, reopened = set(), set()
+    suppressed, reopened, matched = set(), set(), set()
+    paths = {article.id: article.path for article in report.articles}
+    matched.update(f.id for f in report.findings if f.id in accepted.values)  # kept for their own finding
     for finding in report.findings:
-        if finding.id not in accepted:
+        entry = finding.id if finding.id in accepted.values else _moved(finding, paths, accepted, matched)
+        if entry is None:
             continue
-        values = accepted[finding.id]
+        matched.add(entry)
+        values = accepted.values[entry]
         if values is None or {main_value(v) for v in finding.values} <= values:
             suppressed.add(finding.id)
         else:
             reopened.add(finding.id)
-    ids = {f.id for f in report.findings}
     return replace(report, suppressed=frozenset(suppressed), reopened=frozenset(reopened),
-                   stale=tuple(sorted(set(accepted) - ids)))
+                   stale=tuple(sorted(set(accepted.values) - matched)))
+
+
+def _moved(finding: Finding, paths: dict[str, str], accepted: Accepted, matched: set[str]) -> str | None:
+    """Return the baseline entry of a finding whose id moved, found by one of its statements."""
+    for claim in finding.claims:
+        entry = accepted.places.get((finding.rule, paths.get(claim.article_id, ""), claim.line))
+        if entry is not None and entry not in matched:
+            return entry
+    return None

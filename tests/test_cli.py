@@ -18,9 +18,7 @@ ROOT = Path(__file__).resolve().parent.parent
 SEEDS = ROOT / "seeds"
 CSV_COLUMNS = [
     "id", "rule", "kind", "verdict", "severity", "topic",
-    "article_a", "source_a", "text_a", "value_a", "sentence_a",
-    "article_b", "source_b", "text_b", "value_b", "sentence_b",
-    "explanation", "status", "note",
+    "values", "sources", "evidence", "explanation", "status", "note",
 ]
 BOM = b"\xef\xbb\xbf"
 
@@ -72,7 +70,7 @@ def test_no_finding_exits_0(tmp_path):
     folder = pair(tmp_path / "story", TOLL_12, TOLL_12)
     result = invoke("check", folder, "--format", "json")
     assert result.exit_code == 0, result.stderr
-    assert report_of(result)["discrepancies"] == []
+    assert report_of(result)["findings"] == []
 
 
 def test_high_finding_exits_1_by_default(tmp_path):
@@ -80,7 +78,7 @@ def test_high_finding_exits_1_by_default(tmp_path):
     result = invoke("check", folder)
     assert result.exit_code == 1, result.stderr
     assert "NUM001" in result.stdout
-    findings = report_of(invoke("check", folder, "--format", "json"))["discrepancies"]
+    findings = report_of(invoke("check", folder, "--format", "json"))["findings"]
     assert [f["severity"] for f in findings] == ["high"]
 
 
@@ -96,7 +94,7 @@ def test_fail_on_with_a_low_finding(tmp_path, fail_on, status):
     flags = ["--fail-on", fail_on] if fail_on else []
     result = invoke("check", folder, "--format", "json", *flags)
     assert result.exit_code == status, result.stderr
-    findings = report_of(result)["discrepancies"]
+    findings = report_of(result)["findings"]
     assert [(f["rule"], f["severity"]) for f in findings] == [("NUM001", "low")]
 
 
@@ -187,11 +185,11 @@ def test_cp1252_file_is_read_and_checked_with_a_warning(tmp_path):
         legacy.read_bytes().decode("utf-8")
     result = invoke("check", folder, "--format", "json")
     assert result.exit_code == 1, result.stderr
-    findings = report_of(result)["discrepancies"]
+    findings = report_of(result)["findings"]
     assert len(findings) == 1
     finding = findings[0]
     assert finding["rule"] == "NUM001"
-    sides = {finding["a"]["article"]: finding["a"], finding["b"]["article"]: finding["b"]}
+    sides = {c["article"]: c for v in finding["variants"] for c in v["claims"]}
     assert sides["legacy"]["text"] == "nine"
     assert sides["legacy"]["source"] == "Beta Times"
     assert sides["legacy"]["line"] == 5
@@ -211,7 +209,7 @@ def test_fifty_megabyte_file_is_skipped_and_the_rest_checked(tmp_path):
     assert result.exit_code == 1, result.stderr
     report = report_of(result)
     assert report["articles"] == 2
-    assert {(f["a"]["article"], f["b"]["article"]) for f in report["discrepancies"]} == {("alpha", "beta")}
+    assert [sorted(c["article"] for v in f["variants"] for c in v["claims"]) for f in report["findings"]] == [["alpha", "beta"]]
     warnings = [line for line in result.stderr.splitlines() if str(huge) in line]
     assert len(warnings) == 1, result.stderr
     assert "skipped" in warnings[0] and "MB" in warnings[0]
@@ -241,11 +239,13 @@ def test_out_writes_the_four_reports(tmp_path):
     assert rows[0] == CSV_COLUMNS
     assert len(rows) == 2
     row = dict(zip(CSV_COLUMNS, rows[1]))
-    finding = json.loads(as_json)["discrepancies"][0]
+    finding = json.loads(as_json)["findings"][0]
     assert row["id"] == finding["id"]
     assert row["rule"] == "NUM001"
-    assert {row["text_a"], row["text_b"]} == {"12", "nine"}
-    assert {row["article_a"], row["article_b"]} == {"alpha", "beta"}
+    assert row["values"].splitlines() == ["12 (1 source)", "9 (1 source)"]
+    assert row["sources"].splitlines() == ["12: Alpha News", "9: Beta Times"]
+    evidence = row["evidence"].splitlines()
+    assert len(evidence) == 2 and "alpha.txt:6" in evidence[0] and "beta.txt:6" in evidence[1]
     assert row["status"] == "" and row["note"] == ""
 
 
@@ -257,7 +257,7 @@ def test_out_with_no_findings_writes_header_only_csv(tmp_path):
     raw = (out / "discrepancies.csv").read_bytes()
     rows = list(csv.reader(io.StringIO(raw[len(BOM):].decode("utf-8"), newline="")))
     assert rows == [CSV_COLUMNS]
-    assert json.loads((out / "report.json").read_text(encoding="utf-8"))["discrepancies"] == []
+    assert json.loads((out / "report.json").read_text(encoding="utf-8"))["findings"] == []
 
 
 def test_csv_format_on_stdout_matches_the_out_file(tmp_path):
@@ -346,7 +346,7 @@ def test_setup_cfg_format_setting_applies(tmp_path, workdir):
     folder = pair(tmp_path / "story", TOLL_12, TOLL_9)
     (workdir / "setup.cfg").write_text("[checker]\nformat = json\n", encoding="utf-8")
     result = invoke("check", folder)
-    assert report_of(result)["version"] == 1
+    assert report_of(result)["version"] == 2
     assert invoke("check", folder, "--format", "markdown").stdout.startswith("# ")
 
 
@@ -375,4 +375,4 @@ def test_seeds_have_no_number_findings():
     assert result.exit_code == 0, result.stderr
     report = report_of(result)
     assert report["articles"] == len(list(SEEDS.glob("*.txt")))
-    assert [d for d in report["discrepancies"] if d["kind"] == "number"] == []
+    assert [d for d in report["findings"] if d["kind"] == "number"] == []
