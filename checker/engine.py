@@ -9,7 +9,7 @@ from checker.comparators import COMPARATORS
 from checker.config import Settings
 from checker.extraction import Progress, extract_claims
 from checker.gather.facts import gather_measured
-from checker.gather.people import gather_ages, gather_quotes, gather_roles
+from checker.gather.people import gather_ages, gather_quotes, gather_roles, people_named
 from checker.gather.stories import group_stories
 from checker.judge.findings import judge_fact, order
 from checker.loader import load_paths
@@ -25,7 +25,7 @@ def find_facts(claims: Sequence[Claim], articles: Sequence[Article], settings: S
     return the disputed facts (most severe first) and the agreed ones."""
     checks = load_checks(settings.rules)
     by_id = {article.id: article for article in articles}
-    stories = group_stories(articles, one_story)
+    stories = group_stories(articles, one_story, people_named(claims))
     disputed, agreed = [], []
     for check, dimension, story, members in _facts(claims, stories, checks, by_id, settings):
         finding = judge_fact(members, check, by_id, partial(_judge, check, by_id), _VALUE[dimension],

@@ -6,7 +6,7 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Mapping, Sequence
 
-from checker.extract.people import cluster_people, name_key
+from checker.extract.people import cluster_people, name_key, surname
 from checker.match_people import people_of, quote_words, same_statement
 from checker.records import Claim, Quantity, Role, Speaker
 
@@ -86,6 +86,23 @@ def gather_ages(claims: Sequence[Claim], stories: Mapping[str, str]) -> list[tup
         if len(person.split()) > 1:  # a surname no full name claims could be anyone's
             by_person[(stories[claim.article_id], person)].append(claim)
     return _listed(by_person)
+
+
+def people_named(claims: Sequence[Claim]) -> dict[str, set[str]]:
+    """Map each article to the surnames of the people its role and quote claims name in full."""
+    named: dict[str, set[str]] = defaultdict(set)
+    for claim in claims:
+        value = claim.value
+        if isinstance(value, Role):
+            name = value.person
+        elif isinstance(value, Speaker) and value.kind == "person":
+            name = value.name
+        else:
+            continue
+        key = name_key(name)
+        if len(key.split()) > 1:  # a surname alone may be anyone's
+            named[claim.article_id].add(surname(key))
+    return named
 
 
 def _listed(groups: Mapping[tuple[str, str], list[Claim]]) -> list[tuple[str, list[Claim]]]:

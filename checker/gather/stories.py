@@ -17,15 +17,17 @@ _WORD = re.compile(r"[^\W\d_][\w'’-]*[^\W_]|[^\W\d_]{2}")
 TERMS_PER_ARTICLE = 40  # an article is what its most telling words say; the rest is noise
 # Two articles of one story share much of what is telling in each; articles of two stories
 # that share a name or two ("Gaza", "Iran") share little of it. Cosine of tf-idf vectors.
-SAME_STORY = 0.15
+SAME_STORY = 0.12
 NEIGHBOURS = 8  # how many closest articles an article may link to: no chaining through a crowd
 # Articles published further apart than this tell of different events even in one place: a
 # follow-up months later is a story of its own.
 STORY_DAYS = 30
+PEOPLE = 2  # articles naming this many people each share one when they tell one story
 # A word in this share of a large batch names no story, and reading its postings would make the
 # cost grow with the batch; small batches read every posting.
 COMMON_SHARE = 0.05
 SAMPLE = 100
+RARITY_TOP, RARITY_FLOOR = 7.0, 0.5  # on the Zipf scale: the commonest words weigh least, never nothing
 COMMON_FLOOR = 50
 
 
@@ -91,11 +93,22 @@ def vectors(texts: Mapping[str, str]) -> dict[str, dict[str, float]]:
     out = {}
     for key, (counts, names) in read.items():
         raw = {w: (1 + math.log(k)) * (math.log((n + 1) / (df[w] + 1)) + 1) * (NAME_WEIGHT if w in names else 1.0)
-               for w, k in counts.items()}
+               * rarity(w) for w, k in counts.items()}
         top = sorted(raw.items(), key=lambda item: (-item[1], item[0]))[:TERMS_PER_ARTICLE]
         norm = math.sqrt(sum(v * v for _, v in top)) or 1.0
         out[key] = {w: v / norm for w, v in top}
     return out
+
+
+@lru_cache(maxsize=200_000)
+def rarity(word: str) -> float:
+    """Weigh a word by how rare it is in English at large, so that a batch too small to tell
+    ("Gaza" in every article) still weighs "Jabaliya" over "Israel" (wordfreq's Zipf scale,
+    on which "the" is 7.7 and a word seen once in a billion is 0); a name of two words is as
+    rare as its rarer word."""
+    from wordfreq import zipf_frequency
+
+    return max(RARITY_FLOOR, RARITY_TOP - min(zipf_frequency(part, "en") for part in word.split()))
 
 
 def cosine(a: Mapping[str, float], b: Mapping[str, float]) -> float:
@@ -105,25 +118,30 @@ def cosine(a: Mapping[str, float], b: Mapping[str, float]) -> float:
     return sum(v * b.get(w, 0.0) for w, v in a.items())
 
 
-def group_stories(articles: Sequence[Article], one_story: bool = False) -> dict[str, str]:
-    """Map every article id to the id of its story (the smallest article id in it)."""
+def group_stories(articles: Sequence[Article], one_story: bool = False,
+                  people: Mapping[str, set[str]] | None = None) -> dict[str, str]:
+    """Map every article id to the id of its story (the smallest article id in it); `people`
+    gives the surnames of the people each article names."""
     ids = sorted(a.id for a in articles)
     if one_story or len(ids) < 2:
         return dict.fromkeys(ids, ids[0]) if ids else {}
     texts = {a.id: f"{a.title or ''}\n{a.text}" for a in articles}
     vecs, names = vectors(texts), {key: words(text)[1] for key, text in texts.items()}
-    return _components(ids, _links(ids, vecs, names, {a.id: a.published for a in articles}))
+    return _components(ids, _links(ids, vecs, names, people or {}, {a.id: a.published for a in articles}))
 
 
 def _links(ids: list[str], vecs: Mapping[str, dict[str, float]], names: Mapping[str, set[str]],
-           days: Mapping[str, date | None]) -> Iterable[tuple[str, str]]:
+           people: Mapping[str, set[str]], days: Mapping[str, date | None]) -> Iterable[tuple[str, str]]:
     """Yield each article with its closest articles that may be one story with it: two reports
-    of one event name the same place or person, when both name any."""
+    of one event name the same place or person, when both name any, and one of the same
+    people, when both name several (places are shared by many stories, people far less)."""
     postings = _postings(ids, vecs)
     for key in ids:
         for other, _ in _nearest(key, vecs, postings):
             named = not names[key] or not names[other] or names[key] & names[other]
-            if named and _near_in_time(days.get(key), days.get(other)):
+            mine, theirs = people.get(key, set()), people.get(other, set())
+            met = min(len(mine), len(theirs)) < PEOPLE or mine & theirs
+            if named and met and _near_in_time(days.get(key), days.get(other)):
                 yield key, other
 
 
