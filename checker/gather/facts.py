@@ -11,12 +11,14 @@ from rapidfuzz import fuzz
 from checker.match import actors_agree, block_key, topic_key
 from checker.records import Claim
 
-# A fact never grows past this many distinct wordings to compare a claim with: the cost of a
-# claim stays bounded however large its story's block is.
+# A claim is compared with the facts stated in its own wording and with this many of the most
+# widely stated other facts of its block, each through at most MAX_WORDINGS of their wordings:
+# the cost of a claim stays bounded however large its story's block grows.
+MAX_CANDIDATES = 32
 MAX_WORDINGS = 64
 
 
-@dataclass(slots=True)
+@dataclass(slots=True, eq=False)  # facts are told apart by identity
 class Gathered:
     """A fact being gathered: its claims, per article, and the wordings it was stated in."""
 
@@ -66,11 +68,12 @@ def _gather_block(key: tuple, members: list[Claim], threshold: float, compatible
         spread[wording[claim.id]].add(claim.article_id)
     ordered = sorted(members, key=lambda c: (-len(spread[wording[c.id]]), wording[c.id], c.article_id, c.start))
     facts: list[Gathered] = []
+    worded: dict[str, list[Gathered]] = defaultdict(list)  # wording -> the facts stated in it
     similarity: dict[tuple[str, str], tuple[int, float, float]] = {}
     for claim in ordered:
         mine = wording[claim.id]
         best, best_score = None, None
-        for fact in facts:
+        for fact in dict.fromkeys([*worded[mine], *facts[:MAX_CANDIDATES]]):
             score = _match(claim, mine, fact, threshold, similarity)
             if score is None or not _fits(claim, fact, compatible, same_article):
                 continue
@@ -79,6 +82,8 @@ def _gather_block(key: tuple, members: list[Claim], threshold: float, compatible
         if best is None:
             best = Gathered(key=key, story=key[0])
             facts.append(best)
+        if mine not in best.wordings:
+            worded[mine].append(best)
         best.add(claim, mine)
     return facts
 

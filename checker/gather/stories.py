@@ -19,6 +19,7 @@ TERMS_PER_ARTICLE = 40  # an article is what its most telling words say; the res
 # that share a name or two ("Gaza", "Iran") share little of it. Cosine of tf-idf vectors.
 SAME_STORY = 0.12
 NEIGHBOURS = 8  # how many closest articles an article may link to: no chaining through a crowd
+CLOSEST_SHARE = 0.5  # ... and only those at least half as close as its closest
 # Articles published further apart than this tell of different events even in one place: a
 # follow-up months later is a story of its own.
 STORY_DAYS = 30
@@ -80,10 +81,11 @@ def words(text: str) -> tuple[Counter[str], set[str]]:
     return counts, upper - lower - _CALENDAR
 
 
-def vectors(texts: Mapping[str, str]) -> dict[str, dict[str, float]]:
+def vectors(texts: Mapping[str, str], read: Mapping[str, tuple[Counter[str], set[str]]] | None = None) -> dict[str, dict[str, float]]:
     """Weigh each text's words by frequency in it and rarity across the batch (tf-idf, names
-    weighing more), keep the most telling ones, scaled to unit length."""
-    read = {key: words(text) for key, text in texts.items()}
+    weighing more), keep the most telling ones, scaled to unit length; `read` gives the texts'
+    words() when they were read already."""
+    read = read if read is not None else {key: words(text) for key, text in texts.items()}
     df: Counter[str] = Counter()
     for counts, _ in read.values():
         df.update(counts.keys())
@@ -126,7 +128,8 @@ def group_stories(articles: Sequence[Article], one_story: bool = False,
     if one_story or len(ids) < 2:
         return dict.fromkeys(ids, ids[0]) if ids else {}
     texts = {a.id: f"{a.title or ''}\n{a.text}" for a in articles}
-    vecs, names = vectors(texts), {key: words(text)[1] for key, text in texts.items()}
+    read = {key: words(text) for key, text in texts.items()}
+    vecs, names = vectors(texts, read), {key: found[1] for key, found in read.items()}
     return _components(ids, _links(ids, vecs, names, people or {}, {a.id: a.published for a in articles}))
 
 
@@ -167,8 +170,12 @@ def _nearest(key: str, vecs: Mapping[str, dict[str, float]], postings: Mapping[s
         for other in postings.get(word, ()):
             if other != key:
                 scores[other] += weight * vecs[other][word]
-    close = [(other, score) for other, score in scores.items() if score >= SAME_STORY]
-    return sorted(close, key=lambda item: (-item[1], item[0]))[:NEIGHBOURS]
+    ranked = sorted(scores.items(), key=lambda item: (-item[1], item[0]))
+    if not ranked:
+        return []
+    # An article far closer to some articles than to others tells their story, not the others'.
+    floor = max(SAME_STORY, CLOSEST_SHARE * ranked[0][1])
+    return [(other, score) for other, score in ranked[:NEIGHBOURS] if score >= floor]
 
 
 def _components(ids: list[str], links: Iterable[tuple[str, str]]) -> dict[str, str]:
