@@ -71,8 +71,14 @@ def _facts(claims: Sequence[Claim], stories: Mapping[str, str], checks: tuple[Ch
                 yield check, dimension, story, members
 
 
+def _measured_value(claim: Claim) -> str:
+    """Return a figure or date as a variant shows it: a relative date without the words it was
+    resolved from ("2025-03-09", not "2025-03-09 (“yesterday”)"; the claim keeps them)."""
+    return claim.value.display.split(" (“", 1)[0] if claim.kind == "date" else claim.value.display
+
+
 _VALUE = {
-    "measured": lambda c: c.value.display,
+    "measured": _measured_value,
     "speaker": lambda c: c.value.display,
     "title": lambda c: c.value.title,
     "office": lambda c: c.value.person,

@@ -12,15 +12,17 @@ import subprocess
 from pathlib import Path
 
 import pytest
+from markupsafe import escape
 
 from checker.config import Settings
 from checker.engine import run
 from checker.records import Report
 from checker.report.html import render
 from test_html_report import Page, text_between
+from test_reporters import REPORT as BUILT, TOLL  # a hand-built report with both verdicts
 
 ROOT = Path(__file__).resolve().parents[1]
-BATCH = ["tests/dated/quake_frontmatter", "seeds"]
+BATCH = ["tests/dated/quake_frontmatter", "tests/people/port_talks", "seeds"]
 TIMEOUT = 60
 FLAGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
          "--disable-background-networking", "--disable-component-update", "--disable-sync"]
@@ -68,7 +70,7 @@ def page_file(report: Report, tmp_path: Path) -> Path:
 def test_page_after_scripts_ran(report: Report, page_file: Path, tmp_path: Path) -> None:
     dom = chromium(tmp_path, "--dump-dom", page_file.as_uri())
     page = Page(dom)
-    n = len(report.discrepancies)
+    n = len(report.findings)
     assert len(page.with_class("finding")) == n > 0
     assert text_between(dom, 'id="finding-count">', "<") == str(n)
     # The script unhid the filters and counted the cards it shows.
@@ -76,10 +78,33 @@ def test_page_after_scripts_ran(report: Report, page_file: Path, tmp_path: Path)
     assert "hidden" not in filters
     assert text_between(dom, 'id="shown-count">', "<") == str(n)
     assert not page.with_class("is-hidden")
-    marks = [tag for tag, _ in page.tags].count("mark")
-    assert marks == 2 * n
-    for d in report.discrepancies:
-        assert f"<mark>{d.a.text}</mark>" in dom and f"<mark>{d.b.text}</mark>" in dom
+    # One highlight per claim, one column per variant.
+    assert [tag for tag, _ in page.tags].count("mark") == sum(len(f.claims) for f in report.findings)
+    assert len(page.with_class("variant")) == sum(len(f.variants) for f in report.findings)
+    for f in report.findings:
+        for claim in f.claims:
+            assert f"<mark>{escape(claim.text)}</mark>" in dom
+
+
+def unchecking(page_file: Path, name: str, value: str) -> Path:
+    """Return a copy of the page that unticks one filter box once loaded, as a click would."""
+    # --dump-dom cannot click; a change event on the box runs the page's own filter code.
+    script = (f'<script>(function () {{ var box = document.querySelector(\'input[name="{name}"][value="{value}"]\');'
+              ' box.checked = false; box.dispatchEvent(new Event("change", {bubbles: true})); })();</script>')
+    html = page_file.read_text(encoding="utf-8").replace("</body>", script + "</body>")
+    target = page_file.with_name(f"report-{name}-{value}.html")
+    target.write_text(html, encoding="utf-8")
+    return target
+
+
+@pytest.mark.parametrize(("name", "value"), [("verdict", "conflict"), ("severity", "high"), ("kind", "attribution")])
+def test_filter_hides_cards(report: Report, page_file: Path, tmp_path: Path, name: str, value: str) -> None:
+    dom = chromium(tmp_path, "--dump-dom", unchecking(page_file, name, value).as_uri())
+    cards = Page(dom).with_class("finding")
+    hidden = [c["id"] for c in cards if "is-hidden" in c["class"].split()]
+    expected = [f.id for f in report.findings if getattr(f, name) == value]
+    assert hidden == expected and expected
+    assert text_between(dom, 'id="shown-count">', "<") == str(len(report.findings) - len(expected))
 
 
 def test_screenshot(page_file: Path, tmp_path: Path) -> None:
@@ -91,3 +116,12 @@ def test_screenshot(page_file: Path, tmp_path: Path) -> None:
         target = Path(os.environ["SCREENSHOT_DIR"])
         target.mkdir(parents=True, exist_ok=True)
         shutil.copy(shot, target / shot.name)
+
+
+def test_verdict_filter_keeps_the_other_verdict(tmp_path: Path) -> None:
+    page_file = tmp_path / "built.html"
+    page_file.write_text(render(BUILT), encoding="utf-8")
+    dom = chromium(tmp_path, "--dump-dom", unchecking(page_file, "verdict", "update").as_uri())
+    cards = Page(dom).with_class("finding")
+    assert [c["id"] for c in cards if "is-hidden" in c["class"].split()] == [TOLL.id]
+    assert text_between(dom, 'id="shown-count">', "<") == str(len(BUILT.findings) - 1)

@@ -41,7 +41,7 @@ def report() -> Report:
 @pytest.fixture(scope="module")
 def baselined(report: Report) -> Report:
     """Return the report with its first finding suppressed and one stale baseline id."""
-    return replace(report, suppressed=frozenset({report.discrepancies[0].id}), stale=(STALE_ID,))
+    return replace(report, suppressed=frozenset({report.findings[0].id}), stale=(STALE_ID,))
 
 
 def check_golden(name: str, text: str) -> None:
@@ -58,7 +58,7 @@ def check_golden(name: str, text: str) -> None:
 
 
 RENDERERS = {
-    "report.txt": table.render,
+    "report.txt": lambda report: table.render(report, width=100),  # not the width of whoever runs the tests
     "report.md": markdown.render,
     "report.json": json.render,
     "report.csv": csv.render,
@@ -77,31 +77,49 @@ def test_golden_with_baseline(baselined: Report, name: str) -> None:
 
 
 def test_fixture_batch_is_worth_a_golden_file(report: Report) -> None:
-    assert {d.severity for d in report.discrepancies} == {"high", "medium", "low"}
+    assert {f.severity for f in report.findings} == {"high", "medium", "low"}
+    assert {f.kind for f in report.findings} == {"number", "date", "attribution", "role"}
+    assert any(len(f.variants) > 2 for f in report.findings) and report.agreed
+    assert any(len(v.claims) > len(v.articles) or len(v.articles) > 1 for f in report.findings for v in f.variants)
     assert all(not Path(a.path).is_absolute() for a in report.articles)
 
 
 # --- baseline state in the other reporters -----------------------------------------------------
 
 def test_suppressed_and_stale_are_shown_by_every_reader_format(baselined: Report) -> None:
-    first = baselined.discrepancies[0].id
+    first = baselined.findings[0].id
     stale = f"Stale baseline entries (no longer match): {STALE_ID}"
-    assert stale in table.render(baselined) and stale in markdown.render(baselined)
-    assert table.render(baselined).splitlines()[3].startswith("suppressed ")  # under the first row's "high"
+    text = table.render(baselined, width=100)
+    assert stale in text and stale in markdown.render(baselined)
+    assert text.splitlines()[3].startswith("suppressed ")  # under the first row's "high"
     assert "| high (suppressed) |" in markdown.render(baselined)
     found = jsonlib.loads(json.render(baselined))
-    assert [d["suppressed"] for d in found["discrepancies"]] == [d.id == first for d in baselined.discrepancies]
+    assert [f["suppressed"] for f in found["findings"]] == [f.id == first for f in baselined.findings]
     assert found["stale"] == [STALE_ID]
 
 
 def test_stale_ids_are_listed_when_nothing_is_found(report: Report) -> None:
-    empty = replace(report, discrepancies=(), stale=("aaaaaaaaaaaa", "bbbbbbbbbbbb"))
+    empty = replace(report, findings=(), stale=("aaaaaaaaaaaa", "bbbbbbbbbbbb"))
     line = "Stale baseline entries (no longer match): aaaaaaaaaaaa, bbbbbbbbbbbb"
     assert line in table.render(empty) and line in markdown.render(empty)
 
 
 def test_csv_columns_do_not_change_with_a_baseline(report: Report, baselined: Report) -> None:
     assert csv.render(baselined) == csv.render(report)
+
+
+@pytest.mark.parametrize("width", [80, 200])
+def test_table_fits_the_terminal(report: Report, monkeypatch: pytest.MonkeyPatch, width: int) -> None:
+    monkeypatch.setenv("COLUMNS", str(width))
+    assert max(len(line) for line in table.render(report).splitlines()) <= width
+
+
+def test_every_format_has_one_entry_per_finding(report: Report) -> None:
+    n = len(report.findings)
+    assert len(jsonlib.loads(json.render(report))["findings"]) == n
+    assert csv.render(report).count("\r\n") == n + 1
+    assert len(github.render(report).splitlines()) == n + 1
+    assert markdown.render(report).count("\n## ") == n
 
 
 # --- GitHub annotations ------------------------------------------------------------------------
@@ -130,17 +148,19 @@ def test_github_escaping(raw: str, data: str, prop: str) -> None:
 
 @pytest.mark.parametrize(("severity", "command"), [("high", "error"), ("medium", "warning"), ("low", "notice")])
 def test_github_command_follows_severity(report: Report, severity: str, command: str) -> None:
-    d = replace(report.discrepancies[0], severity=severity)
-    first = github.render(replace(report, discrepancies=(d,))).splitlines()[0]
-    path = next(a.path for a in report.articles if a.id == d.a.article_id)
-    assert first.startswith(f"::{command} file={path},line={d.a.line},title={d.rule} ")
+    f = replace(report.findings[0], severity=severity)
+    first = github.render(replace(report, findings=(f,))).splitlines()[0]
+    claim = f.variants[-1].claims[0]
+    path = next(a.path for a in report.articles if a.id == claim.article_id)
+    assert first.startswith(f"::{command} file={path},line={claim.line},title={f.rule} ")
 
 
 def test_github_suppressed_finding_is_a_notice(baselined: Report) -> None:
     lines = github.render(baselined).splitlines()
     assert lines[0].startswith("::notice file=") and "::suppressed by baseline: " in lines[0]
     assert lines[1].startswith("::error file=")
-    assert lines[-1] == f"::notice::{summary_line(baselined)}; 1 suppressed by baseline; 1 stale baseline entry"
+    assert lines[-1] == (f"::notice::{summary_line(baselined)}; 1 suppressed by baseline; 0 reopened; "
+                         "1 stale baseline entry")
 
 
 def test_github_every_line_is_one_command(baselined: Report) -> None:
@@ -152,12 +172,13 @@ def test_github_every_line_is_one_command(baselined: Report) -> None:
 
 def test_github_finding_without_a_line_omits_it(report: Report) -> None:
     # An article from a table: the path is the table file, the line may be 0.
-    d = report.discrepancies[0]
-    no_line = replace(d, a=replace(d.a, sentence=replace(d.a.sentence, line=0)),
-                      b=replace(d.b, sentence=replace(d.b.sentence, line=0)), explanation="Two\nlines, 100%")
-    articles = tuple(replace(a, path="batch: 1,2.csv") if a.id == d.a.article_id else a for a in report.articles)
-    first = github.render(replace(report, articles=articles, discrepancies=(no_line,))).splitlines()[0]
-    b = next(a for a in report.articles if a.id == d.b.article_id)
-    assert first.startswith(f"::{github.COMMANDS[d.severity]} file=batch%3A 1%2C2.csv,title={d.rule} ")
-    assert first.endswith(f"::Two%0Alines, 100%25 — B: {b.source} {b.path}")
+    f = report.findings[0]
+    flat = tuple(replace(v, claims=tuple(replace(c, sentence=replace(c.sentence, line=0)) for c in v.claims))
+                 for v in f.variants)
+    no_line = replace(f, variants=flat, explanation="Two\nlines, 100%")
+    at = f.variants[-1].claims[0].article_id
+    articles = tuple(replace(a, path="batch: 1,2.csv") if a.id == at else a for a in report.articles)
+    first = github.render(replace(report, articles=articles, findings=(no_line,))).splitlines()[0]
+    assert first.startswith(f"::{github.COMMANDS[f.severity]} file=batch%3A 1%2C2.csv,title={f.rule} ")
+    assert "::Two%0Alines, 100%25 — " in first and ":0" not in first
     assert COMMAND.fullmatch(first)

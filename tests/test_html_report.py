@@ -1,7 +1,8 @@
 """The HTML report: golden file, self-containment, cards, baseline state, and escaping of hostile text.
 
-The batch is checked from the repository root with relative paths. After an intended change
-to extraction, matching or the template, rewrite the golden file with
+Most tests render hand-built Reports (tests/test_reporters.py); the golden file and the hostile
+fixture batch are checked from the repository root with the real engine. After an intended
+change to extraction, gathering or the template, rewrite the golden file with
 `UPDATE_GOLDEN=1 pytest tests/test_html_report.py` and review its diff before committing.
 """
 
@@ -12,6 +13,7 @@ import difflib
 import io
 import os
 from dataclasses import replace
+from datetime import date
 from html.parser import HTMLParser
 from pathlib import Path
 
@@ -20,13 +22,14 @@ from markupsafe import escape
 
 from checker.config import Settings
 from checker.engine import run
-from checker.records import Report
+from checker.records import Finding, Report, Variant
 from checker.report import csv
 from checker.report.html import render, split_quote
+from test_reporters import AGREED, BASELINED, EMPTY, HURT, QUOTE, REPORT, TOLL, make_article, number
 
 ROOT = Path(__file__).resolve().parents[1]
 GOLDEN = ROOT / "tests" / "golden" / "report.html"
-BATCH = ["tests/dated/quake_frontmatter", "seeds"]
+BATCH = ["tests/dated/quake_frontmatter", "tests/people/port_talks", "seeds"]
 XSS = ["tests/data/xss"]
 STALE_ID = "abc123"
 FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
@@ -74,13 +77,36 @@ def report() -> Report:
 
 
 @pytest.fixture(scope="module")
-def hostile() -> Report:
+def hostile_batch() -> Report:
     return batch(XSS)
 
 
 def text_between(html: str, start: str, end: str) -> str:
     """Return the text after `start` up to `end`."""
     return html.split(start, 1)[1].split(end, 1)[0]
+
+
+def card_of(html: str, finding_id: str) -> str:
+    """Return the markup of one finding's card."""
+    return text_between(html, f'id="{finding_id}"', "</article>")
+
+
+# A hand-built fact whose every field carries markup or a formula.
+_BUGLE, _B = make_article("bugle", ["<script>alert(1)</script> Twelve workers were killed.",
+                                    '=HYPERLINK("http://x") Forty were hurt.'],
+                          source="Daily <b>Bugle</b> & Co", published=date(2024, 5, 2))
+_LEDGER, _L = make_article("ledger", ['Nine workers were killed. <img src=x onerror=alert(1)>',
+                                      '" onmouseover="alert(1) Twenty were hurt.'],
+                           source="Harlan <b>Ledger</b> & Sons")
+HOSTILE = Report((_BUGLE, _LEDGER), (), (
+    Finding("f00000000001", "NUM001", "numbers.<i>casualties</i>", "number", "conflict", "high",
+            "killed <b>workers</b>", (Variant("12 <b>", (number(_B[0], "Twelve", 12),)),
+                                      Variant("9", (number(_L[0], "Nine", 9),))),
+            'Bugle says 12; "Ledger" says <9> & more.'),
+    Finding("f00000000002", "NUM001", "numbers.casualties", "number", "conflict", "medium", "hurt",
+            (Variant("40", (number(_B[1], "Forty", 40),)), Variant("20", (number(_L[1], "Twenty", 20),))),
+            "=SUM(A1)"),
+))
 
 
 # --- golden file -------------------------------------------------------------------------------
@@ -101,15 +127,14 @@ def test_golden(report: Report) -> None:
 
 
 def test_batch_is_worth_a_golden_file(report: Report) -> None:
-    assert {d.severity for d in report.discrepancies} == {"high", "medium", "low"}
-    assert {d.kind for d in report.discrepancies} >= {"number", "date", "role"}
+    assert {f.severity for f in report.findings} == {"high", "medium", "low"}
+    assert {f.kind for f in report.findings} == {"number", "date", "attribution", "role"}
+    assert any(len(v.articles) > 1 for f in report.findings for v in f.variants)
 
 
 # --- self-contained, no external references ----------------------------------------------------
 
-@pytest.mark.parametrize("paths", [BATCH, XSS], ids=["batch", "xss"])
-def test_no_external_references(paths: list[str]) -> None:
-    html = render(batch(paths))
+def assert_self_contained(html: str) -> None:
     page = Page(html)
     assert not {tag for tag, _ in page.tags} & {"link", "img", "iframe", "object", "embed", "base", "svg"}
     for tag, attrs in page.tags:
@@ -123,66 +148,92 @@ def test_no_external_references(paths: list[str]) -> None:
     assert html.count("http") == "".join(page.text).count("http")
 
 
-def test_xss_batch_has_a_url_in_article_text(hostile: Report) -> None:
-    assert "http://x" in render(hostile)
+@pytest.mark.parametrize("built", [REPORT, BASELINED, EMPTY, HOSTILE], ids=["report", "baseline", "empty", "hostile"])
+def test_no_external_references(built: Report) -> None:
+    assert_self_contained(render(built))
+
+
+@pytest.mark.parametrize("paths", [BATCH, XSS], ids=["batch", "xss"])
+def test_no_external_references_in_real_batches(paths: list[str]) -> None:
+    assert_self_contained(render(batch(paths)))
 
 
 # --- content -----------------------------------------------------------------------------------
 
-def test_one_card_per_finding(report: Report) -> None:
-    html = render(report)
+def test_one_card_per_finding() -> None:
+    html = render(REPORT)
     cards = Page(html).with_class("finding")
-    assert len(cards) == len(report.discrepancies) > 0
-    assert [(c["id"], c["data-kind"], c["data-severity"]) for c in cards] == [
-        (d.id, d.kind, d.severity) for d in report.discrepancies]
-    assert text_between(html, 'id="finding-count">', "<") == str(len(report.discrepancies))
+    assert [(c["id"], c["data-verdict"], c["data-kind"], c["data-severity"], c["data-suppressed"]) for c in cards] == [
+        (HURT.id, "conflict", "number", "high", "false"), (QUOTE.id, "conflict", "attribution", "medium", "false"),
+        (TOLL.id, "update", "number", "low", "false")]
+    assert text_between(html, 'id="finding-count">', "<") == "3"
 
 
-def test_cards_show_the_evidence(report: Report) -> None:
-    html = render(report)
-    for d in report.discrepancies:
-        card = text_between(html, f'id="{d.id}"', "</article>")
-        assert f"<code>{d.rule}</code>" in card and d.verdict in card and escape(d.topic) in card
-        for claim in (d.a, d.b):
-            assert f"<mark>{escape(claim.text)}</mark>" in card
-            assert f":{claim.line}<" in card
-    assert html.count("<mark>") == 2 * len(report.discrepancies)
+def test_a_column_per_variant_with_its_claims() -> None:
+    html = render(REPORT)
+    card = card_of(html, HURT.id)
+    assert f"<code>{HURT.rule}</code> {HURT.name}" in card and "conflict" in card
+    assert escape(HURT.explanation) in card
+    columns = card.split('<section class="variant"')[1:]
+    assert len(columns) == 2
+    assert '<span class="value">5</span> <span class="count">2 sources</span>' in columns[0]
+    assert '<span class="value">2</span> <span class="count">2 sources</span>' in columns[1]
+    assert columns[0].count('<li class="claim">') == 3 and columns[1].count('<li class="claim">') == 3
+    assert ["Reuters", "AP", "AP"] == [text_between(li, '<strong class="source">', "<")
+                                       for li in columns[0].split('<li class="claim">')[1:]]
+    assert "batch/ap.txt:6<" in columns[0] and 'datetime="2025-03-10"' in columns[0]
+    assert "The quake hurt <mark>five</mark> people and killed 12." in columns[0]
+    assert '<span class="date">undated</span>' in columns[1]  # BBC has no date
+    # One highlight per claim, on the claim's own occurrence of its words.
+    assert html.count("<mark>") == sum(len(f.claims) for f in REPORT.findings)
+    assert "Of 10 villages, <mark>10</mark> people died." in card_of(html, TOLL.id)
 
 
-def test_summary_counts(report: Report) -> None:
-    html = render(report)
-    for severity in ("high", "medium", "low"):
-        n = sum(d.severity == severity for d in report.discrepancies)
-        assert f"{severity}: {n}<" in html
-    assert f'<dd>{len(report.articles)}</dd>' in html and f'<dd>{len(report.claims)}</dd>' in html
-    assert 'class="chart-row"' in html
+def test_summary_counts() -> None:
+    html = render(REPORT)
+    for name, value in (("article", 4), ("claim", 12), ("fact", 4), ("disputed", 3), ("agreed", 1)):
+        assert text_between(html, f'id="{name}-count">', "<") == str(value), name
+    for chip in ("high: 1", "medium: 1", "low: 1", "conflict: 2", "update: 1", "number: 2", "attribution: 1"):
+        assert f"{chip}<" in html, chip
+    chart = {text_between(row, 'class="name" title="', '"'): text_between(row, 'class="n">', "<")
+             for row in html.split('<div class="chart-row">')[1:]}
+    assert chart == {"Reuters": "3", "BBC &lt;World&gt;": "2", "local_news": "2", "AP": "1"}
 
 
-def test_undated_article_says_so(report: Report) -> None:
-    undated = {a.id for a in report.articles if a.published is None}
-    assert any(c.article_id in undated for d in report.discrepancies for c in (d.a, d.b))
-    assert '<span class="date">undated</span>' in render(report)
+def test_agreed_facts_are_listed() -> None:
+    agreed = text_between(render(REPORT), 'id="agreed"', "</section>")
+    assert f"{AGREED.topic}: <span class=\"value\">12</span>" in agreed and "(2 sources: AP, BBC &lt;World&gt;)" in agreed
+    assert 'id="agreed"' not in render(replace(REPORT, agreed=()))
 
 
-def test_suppressed_finding_is_dimmed_and_stale_ids_listed(report: Report) -> None:
-    first = report.discrepancies[0].id
-    html = render(replace(report, suppressed=frozenset({first}), stale=(STALE_ID,)))
+def test_filters_cover_severity_verdict_kind_and_baseline() -> None:
+    page = Page(render(BASELINED))
+    boxes = [(a["name"], a["value"]) for t, a in page.tags if t == "input"]
+    assert boxes == [("severity", "high"), ("severity", "medium"), ("severity", "low"), ("verdict", "conflict"),
+                     ("verdict", "update"), ("kind", "number"), ("kind", "attribution"), ("suppressed", "true")]
+    script = "".join(page.code["script"])
+    assert all(f'off["{name}:" + c.{name}]' in script for name in ("severity", "verdict", "kind", "suppressed"))
+
+
+def test_suppressed_and_reopened_findings_and_stale_ids() -> None:
+    html = render(replace(BASELINED, stale=(STALE_ID,)))
     cards = Page(html).with_class("finding")
     assert [("suppressed" in c["class"].split(), c["data-suppressed"]) for c in cards] == [
-        (c["id"] == first, "true" if c["id"] == first else "false") for c in cards]
-    assert "suppressed (baseline)" in text_between(html, f'id="{first}"', "</article>")
-    assert html.count("suppressed (baseline)") == 1
+        (True, "true"), (False, "false"), (False, "false")]
+    assert "suppressed (baseline)" in card_of(html, HURT.id) and html.count("suppressed (baseline)") == 1
+    assert "reopened: a new value since the baseline" in card_of(html, QUOTE.id)
     assert text_between(html, 'id="suppressed-count">', "<") == "1"
+    assert text_between(html, 'id="reopened-count">', "<") == "1"
     assert text_between(html, 'id="stale-count">', "<") == "1"
     assert f"<code>{STALE_ID}</code>" in text_between(html, 'id="stale"', "</section>")
-    assert 'id="stale"' not in render(report)
+    assert 'id="stale"' not in render(REPORT) and 'id="reopened-count"' not in render(REPORT)
 
 
 def test_empty_report() -> None:
     html = render(Report((), (), (), stale=("0123456789ab",)))
-    assert "No discrepancies found." in html and "<code>0123456789ab</code>" in html
+    assert "No disputed facts found." in html and "<code>0123456789ab</code>" in html
     assert text_between(html, 'id="finding-count">', "<") == "0"
-    assert not Page(html).with_class("finding")
+    assert not Page(html).with_class("finding") and 'id="filters"' not in html
 
 
 @pytest.mark.parametrize(("sentence", "words", "at", "pieces"), [
@@ -197,17 +248,9 @@ def test_split_quote(sentence: str, words: str, at: int, pieces: tuple[str, str,
     assert split_quote(sentence, words, at) == pieces
 
 
-# --- hostile article text ----------------------------------------------------------------------
+# --- hostile text ------------------------------------------------------------------------------
 
-def test_xss_fixture_finds_a_conflict(hostile: Report) -> None:
-    pairs = {(d.a.article_id, d.b.article_id, d.verdict) for d in hostile.discrepancies}
-    assert ("bugle", "ledger", "conflict") in pairs
-    sources = {a.source for a in hostile.articles}
-    assert all("<b>" in s and "&" in s for s in sources)
-
-
-def test_xss_text_is_escaped(hostile: Report) -> None:
-    html = render(hostile)
+def assert_escaped(html: str) -> None:
     assert "&lt;script&gt;alert(1)&lt;/script&gt;" in html
     assert "&lt;img src=x onerror=alert(" in html
     assert "&#34; onmouseover=&#34;alert(1)" in html
@@ -217,8 +260,8 @@ def test_xss_text_is_escaped(hostile: Report) -> None:
     assert html.count("onerror=") == html.count("&lt;img src=x onerror=")
 
 
-def test_xss_page_runs_only_its_own_script(hostile: Report) -> None:
-    page = Page(render(hostile))
+def assert_runs_only_its_own_script(html: str) -> None:
+    page = Page(html)
     assert [tag for tag, _ in page.tags].count("script") == 1
     assert not {"img", "b", "i"} & {tag for tag, _ in page.tags}
     assert all(not name.startswith("on") for _, attrs in page.tags for name in attrs)
@@ -228,11 +271,36 @@ def test_xss_page_runs_only_its_own_script(hostile: Report) -> None:
     assert "<script>alert(1)</script>" in shown and "<img src=x onerror=alert(1)>" in shown
 
 
-def test_xss_csv_cells_are_not_formulas(hostile: Report) -> None:
-    text = csv.render(hostile)
-    assert text.startswith("\ufeff")
-    rows = list(csvlib.reader(io.StringIO(text[1:], newline="")))
-    cells = [cell for row in rows for cell in row]
-    assert len(rows) == len(hostile.discrepancies) + 1
-    assert not [cell for cell in cells if cell.startswith(FORMULA_START)]
-    assert any(cell.startswith("'=HYPERLINK(") for cell in cells)
+def test_hostile_text_is_escaped() -> None:
+    html = render(HOSTILE)
+    assert_escaped(html)
+    assert_runs_only_its_own_script(html)
+    # Fields the engine writes are escaped too: rule name, topic, variant value, explanation.
+    for text in ("numbers.&lt;i&gt;casualties&lt;/i&gt;", "killed &lt;b&gt;workers&lt;/b&gt;", "12 &lt;b&gt;",
+                 "Bugle says 12; &#34;Ledger&#34; says &lt;9&gt; &amp; more."):
+        assert text in html, text
+
+
+def test_xss_fixture_finds_a_conflict(hostile_batch: Report) -> None:
+    sides = {(frozenset(a for v in f.variants for a in v.articles), f.verdict) for f in hostile_batch.findings}
+    assert (frozenset({"bugle", "ledger"}), "conflict") in sides
+    assert all("<b>" in a.source and "&" in a.source for a in hostile_batch.articles)
+
+
+def test_xss_batch_is_escaped(hostile_batch: Report) -> None:
+    html = render(hostile_batch)
+    assert "http://x" in html
+    assert_escaped(html)
+    assert_runs_only_its_own_script(html)
+
+
+def test_xss_csv_cells_are_not_formulas(hostile_batch: Report) -> None:
+    for built in (HOSTILE, hostile_batch):
+        text = csv.render(built)
+        assert text.startswith("\ufeff")
+        rows = list(csvlib.reader(io.StringIO(text[1:], newline="")))
+        cells = [cell for row in rows for cell in row]
+        assert len(rows) == len(built.findings) + 1
+        assert not [cell for cell in cells if cell.startswith(FORMULA_START)]
+    explanations = [row["explanation"] for row in csvlib.DictReader(io.StringIO(csv.render(HOSTILE)[1:], newline=""))]
+    assert explanations[1] == "'=SUM(A1)"

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Mapping, Sequence
+from dataclasses import replace
 
 from checker.extract.people import cluster_people, name_key, surname
 from checker.match_people import people_of, quote_words, same_statement
@@ -69,7 +70,7 @@ def gather_roles(claims: Sequence[Claim], stories: Mapping[str, str]) -> tuple[l
         titles[(story, people.get(claim.value.person, claim.value.person))].append(claim)
         office = single_holder(normalize_title(claim.value.title))
         if office:
-            offices[(story, office)].append(claim)
+            offices[(story, office)].append(replace(claim, topic=f"holder of {claim.value.title}"))
     return _listed(titles), _listed(offices)
 
 

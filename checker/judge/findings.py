@@ -33,7 +33,7 @@ def judge_fact(claims: Sequence[Claim], check: Check, articles: Mapping[str, Art
         return Finding(verdict="agreed", severity="", explanation=_agreed(variants[0], articles), **base)
     strongest = min(found, key=lambda d: (d.verdict != "conflict", SEVERITY_RANK[d.severity]))
     verdict = "conflict" if strongest.verdict == "conflict" else "update"
-    explanation = f"{_values(variants, articles)}. {strongest.explanation}"
+    explanation = f"{_values(variants, articles)}. Most serious: {strongest.explanation}"
     return Finding(verdict=verdict, severity=strongest.severity, explanation=explanation, **base)
 
 

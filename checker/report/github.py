@@ -1,11 +1,14 @@
-"""GitHub Actions workflow commands: one annotation per finding, then a summary notice."""
+"""GitHub Actions workflow commands: one annotation per disputed fact, then a summary notice."""
 
 from __future__ import annotations
 
-from checker.records import Article, Claim, Discrepancy, Report
-from checker.report.evidence import articles_by_id, summary_line
+from collections.abc import Mapping
+
+from checker.records import Article, Claim, Finding, Report
+from checker.report.evidence import article_of, articles_by_id, source_of, state, summary_line
 
 COMMANDS = {"high": "error", "medium": "warning", "low": "notice"}
+PREFIXES = {"suppressed": "suppressed by baseline: ", "reopened": "reopened (a new value since the baseline): "}
 _DATA_ESCAPES = (("%", "%25"), ("\r", "%0D"), ("\n", "%0A"))
 _PROPERTY_ESCAPES = _DATA_ESCAPES + ((":", "%3A"), (",", "%2C"))
 
@@ -25,33 +28,35 @@ def escape_property(text: str) -> str:
 
 
 def render(report: Report) -> str:
-    """Render each finding as an annotation on side A's line, then a summary notice."""
+    """Render each finding as one annotation, then a summary notice."""
     articles = articles_by_id(report.articles)
-    lines = [annotation(d, articles, d.id in report.suppressed) for d in report.discrepancies]
+    lines = [annotation(f, articles, state(report, f)) for f in report.findings]
     lines.append("::notice::" + escape_data(_summary(report)))
     return "\n".join(lines) + "\n"
 
 
-def annotation(d: Discrepancy, articles: dict[str, Article], suppressed: bool = False) -> str:
+def annotation(finding: Finding, articles: Mapping[str, Article], baseline: str = "") -> str:
     """Return the workflow command for one finding; a suppressed one is a plain notice."""
-    a = articles[d.a.article_id]
-    props = [("file", a.path)] + ([("line", str(d.a.line))] if d.a.line >= 1 else [])
-    props.append(("title", f"{d.rule} {d.name}: {d.topic}"))
-    message = f"{d.explanation} — B: {_where(d.b, articles[d.b.article_id])}"
-    if suppressed:
-        message = "suppressed by baseline: " + message
-    command = "notice" if suppressed else COMMANDS.get(d.severity, "warning")
+    # The last variant is the least stated side: the line an editor is most likely to correct.
+    claim = finding.variants[-1].claims[0]
+    props = [("file", article_of(claim.article_id, articles).path)]
+    props += [("line", str(claim.line))] if claim.line >= 1 else []
+    props.append(("title", f"{finding.rule} {finding.name}: {finding.topic}"))
+    sides = " / ".join(f"{v.value}: " + "; ".join(_where(c, articles) for c in v.claims) for v in finding.variants)
+    message = PREFIXES.get(baseline, "") + f"{finding.explanation} — {sides}"
+    command = "notice" if baseline == "suppressed" else COMMANDS.get(finding.severity, "warning")
     joined = ",".join(f"{key}={escape_property(value)}" for key, value in props)
     return f"::{command} {joined}::{escape_data(message)}"
 
 
-def _where(claim: Claim, article: Article) -> str:
+def _where(claim: Claim, articles: Mapping[str, Article]) -> str:
+    article = article_of(claim.article_id, articles)
     place = f"{article.path}:{claim.line}" if claim.line >= 1 else article.path
-    return f"{article.source or article.id} {place}"
+    return f"{source_of(article)} {place}"
 
 
 def _summary(report: Report) -> str:
-    suppressed = sum(d.id in report.suppressed for d in report.discrepancies)
+    counts = {name: sum(state(report, f) == name for f in report.findings) for name in PREFIXES}
     stale = len(report.stale)
-    return (f"{summary_line(report)}; {suppressed} suppressed by baseline; "
+    return (f"{summary_line(report)}; {counts['suppressed']} suppressed by baseline; {counts['reopened']} reopened; "
             f"{stale} stale baseline entr{'y' if stale == 1 else 'ies'}")

@@ -3,14 +3,18 @@
 from __future__ import annotations
 
 from collections import Counter
+from collections.abc import Mapping
 from pathlib import Path
 
 from jinja2 import Environment, FileSystemLoader, StrictUndefined
 
-from checker.records import Claim, Discrepancy, Report
-from checker.report.evidence import articles_by_id, severity_counts, side
+from checker.records import Article, Finding, Report, Variant
+from checker.report.evidence import (SEVERITIES, article_of, articles_by_id, claim_fields, quote_of,
+                                     severity_counts, sources_count, split_quote, state, variant_sources)
 
-SEVERITIES = ("high", "medium", "low")
+__all__ = ["render", "split_quote"]
+
+VERDICTS = ("conflict", "update")
 KINDS = ("number", "date", "attribution", "role")
 
 # Autoescape everything: article text is untrusted markup and must never run in the page.
@@ -24,25 +28,24 @@ _ENV = Environment(
 )
 
 
-def split_quote(sentence: str, words: str, at: int = -1) -> tuple[str, str, str]:
-    """Split a sentence into the text before the claim's words, the words, and the rest."""
-    if not words:
-        return sentence, "", ""
-    if at < 0 or sentence[at:at + len(words)] != words:
-        at = sentence.find(words)
-    if at < 0:
-        return sentence, "", ""
-    return sentence[:at], words, sentence[at + len(words):]
+def _variant(variant: Variant, articles: Mapping[str, Article]) -> dict[str, object]:
+    claims = []
+    for claim in variant.claims:
+        fields = claim_fields(claim, article_of(claim.article_id, articles))
+        fields["quote"] = quote_of(claim)
+        claims.append(fields)
+    return {"value": variant.value, "count": sources_count(variant), "claims": claims}
 
 
-def _evidence(claim: Claim, articles: dict) -> dict[str, object]:
-    fields = side(claim, articles[claim.article_id])
-    fields["quote"] = split_quote(claim.sentence.text, claim.text, claim.start - claim.sentence.start)
-    return fields
+def _card(report: Report, finding: Finding, articles: Mapping[str, Article]) -> dict[str, object]:
+    return {"f": finding, "state": state(report, finding),
+            "variants": [_variant(v, articles) for v in finding.variants]}
 
 
-def _card(d: Discrepancy, articles: dict, suppressed: frozenset[str]) -> dict[str, object]:
-    return {"d": d, "suppressed": d.id in suppressed, "sides": (_evidence(d.a, articles), _evidence(d.b, articles))}
+def _agreed(finding: Finding, articles: Mapping[str, Article]) -> dict[str, object]:
+    variant = finding.variants[0]
+    return {"f": finding, "value": variant.value, "count": sources_count(variant),
+            "sources": ", ".join(variant_sources(variant, articles))}
 
 
 def _ordered(counts: Counter[str], first: tuple[str, ...]) -> list[tuple[str, int]]:
@@ -51,13 +54,13 @@ def _ordered(counts: Counter[str], first: tuple[str, ...]) -> list[tuple[str, in
     return [(k, counts[k]) for k in keys]
 
 
-def _sources(report: Report, articles: dict) -> list[dict[str, object]]:
+def _sources(report: Report, articles: Mapping[str, Article]) -> list[dict[str, object]]:
     """Count findings per source, split by severity, with bar widths in percent of the longest."""
     per: dict[str, Counter[str]] = {}
-    for d in report.discrepancies:
-        names = {articles[c.article_id].source or c.article_id for c in (d.a, d.b)}
+    for finding in report.findings:
+        names = {name for v in finding.variants for name in variant_sources(v, articles)}
         for name in names:
-            per.setdefault(name, Counter())[d.severity] += 1
+            per.setdefault(name, Counter())[finding.severity] += 1
     top = max((sum(c.values()) for c in per.values()), default=1)
     rows = sorted(per.items(), key=lambda item: (-sum(item[1].values()), item[0]))
     return [{"name": name, "total": sum(c.values()),
@@ -67,12 +70,15 @@ def _sources(report: Report, articles: dict) -> list[dict[str, object]]:
 def render(report: Report) -> str:
     """Render the report as one HTML page with inline CSS and a small filtering script."""
     articles = articles_by_id(report.articles)
-    cards = [_card(d, articles, report.suppressed) for d in report.discrepancies]
+    cards = [_card(report, f, articles) for f in report.findings]
     return _ENV.get_template("report.html.j2").render(
         report=report,
         cards=cards,
+        agreed=[_agreed(f, articles) for f in report.agreed],
         severities=_ordered(severity_counts(report), SEVERITIES),
-        kinds=_ordered(Counter(d.kind for d in report.discrepancies), KINDS),
+        verdicts=_ordered(Counter(f.verdict for f in report.findings), VERDICTS),
+        kinds=_ordered(Counter(f.kind for f in report.findings), KINDS),
         sources=_sources(report, articles),
-        suppressed_count=sum(1 for c in cards if c["suppressed"]),
+        suppressed_count=sum(c["state"] == "suppressed" for c in cards),
+        reopened_count=sum(c["state"] == "reopened" for c in cards),
     )

@@ -1,35 +1,46 @@
-"""The JSON report: the machine-readable contract of DESIGN.md, plus baseline state."""
+"""The JSON report, version 2: the machine-readable contract of DESIGN.md, plus baseline state."""
 
 from __future__ import annotations
 
 import json
+from collections.abc import Mapping
 
-from checker.records import Report
-from checker.report.evidence import articles_by_id, side
+from checker.records import Article, Finding, Report
+from checker.report.evidence import article_of, articles_by_id, claim_fields
+
+VERSION = 2
+
+
+def finding_fields(finding: Finding, articles: Mapping[str, Article], suppressed: bool) -> dict[str, object]:
+    """Return the JSON object of one fact, its variants and their claims."""
+    return {
+        "id": finding.id,
+        "rule": finding.rule,
+        "kind": finding.kind,
+        "verdict": finding.verdict,
+        "severity": finding.severity,
+        "topic": finding.topic,
+        "explanation": finding.explanation,
+        "suppressed": suppressed,
+        "variants": [
+            {"value": v.value, "claims": [claim_fields(c, article_of(c.article_id, articles)) for c in v.claims]}
+            for v in finding.variants
+        ],
+    }
 
 
 def render(report: Report) -> str:
     """Render the report as JSON with sorted keys."""
     articles = articles_by_id(report.articles)
+    # A reopened finding gained a value since it was accepted, so the baseline no longer covers it.
+    covered = report.suppressed - report.reopened
     document = {
-        "version": 1,
+        "version": VERSION,
         "articles": len(report.articles),
         "claims": len(report.claims),
-        "discrepancies": [
-            {
-                "id": d.id,
-                "rule": d.rule,
-                "kind": d.kind,
-                "verdict": d.verdict,
-                "severity": d.severity,
-                "topic": d.topic,
-                "explanation": d.explanation,
-                "suppressed": d.id in report.suppressed,
-                "a": side(d.a, articles[d.a.article_id]),
-                "b": side(d.b, articles[d.b.article_id]),
-            }
-            for d in report.discrepancies
-        ],
+        "facts": report.facts,
+        "findings": [finding_fields(f, articles, f.id in covered) for f in report.findings],
+        "agreed": [finding_fields(f, articles, False) for f in report.agreed],
         "stale": list(report.stale),
     }
     return json.dumps(document, indent=2, sort_keys=True, ensure_ascii=False) + "\n"
