@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import math
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
@@ -77,6 +78,9 @@ def _gather_block(key: tuple, members: list[Claim], threshold: float, compatible
             score = _match(claim, mine, fact, threshold, similarity)
             if score is None or not _fits(claim, fact, compatible, same_article):
                 continue
+            # Worded alike, a figure joins the fact whose figure it is nearest to: "more than 600"
+            # dead since the war began is the running toll, not the school's 40.
+            score = (*score, -_distance(claim, fact.founder))
             if best_score is None or score > best_score:
                 best, best_score = fact, score
         if best is None:
@@ -86,6 +90,16 @@ def _gather_block(key: tuple, members: list[Claim], threshold: float, compatible
             worded[mine].append(best)
         best.add(claim, mine)
     return facts
+
+
+def _distance(a: Claim, b: Claim) -> float:
+    """Return how far apart two figures are, as orders of magnitude."""
+    return abs(math.log1p(_middle(a)) - math.log1p(_middle(b)))
+
+
+def _middle(claim: Claim) -> float:
+    interval = claim.value.interval
+    return abs(interval.lo if math.isinf(interval.hi) else (interval.lo + interval.hi) / 2)
 
 
 def _wording(claim: Claim) -> str:

@@ -20,16 +20,14 @@ TERMS_PER_ARTICLE = 40  # an article is what its most telling words say; the res
 SAME_STORY = 0.12
 NEIGHBOURS = 8  # how many closest articles an article may link to: no chaining through a crowd
 CLOSEST_SHARE = 0.5  # ... and only those at least half as close as its closest
+COPY = 0.9  # this close, two articles are one text
 # Articles published further apart than this tell of different events even in one place: a
 # follow-up months later is a story of its own.
 STORY_DAYS = 30
 PEOPLE = 2  # articles naming this many people each share one when they tell one story
-# A word in this share of a large batch names no story, and reading its postings would make the
-# cost grow with the batch; small batches read every posting.
-COMMON_SHARE = 0.05
-SAMPLE = 100
+POSTING_CAP = 64  # articles listed under one word at most
+SAMPLE = 100  # a batch is weighed as a sample of at least this many articles of the day's news
 RARITY_TOP, RARITY_FLOOR = 7.0, 0.5  # on the Zipf scale: the commonest words weigh least, never nothing
-COMMON_FLOOR = 50
 
 
 @lru_cache(maxsize=1)
@@ -154,13 +152,16 @@ def _near_in_time(a: date | None, b: date | None) -> bool:
 
 
 def _postings(ids: list[str], vecs: Mapping[str, dict[str, float]]) -> dict[str, list[str]]:
-    """Index the articles by their telling words, leaving out words common across a large batch."""
+    """Index the articles by their telling words; a word many articles use lists only those it
+    tells most about, so an article's cost does not grow with the batch."""
     postings: dict[str, list[str]] = defaultdict(list)
     for key in ids:
         for word in vecs[key]:
             postings[word].append(key)
-    common = max(COMMON_FLOOR, COMMON_SHARE * len(ids))
-    return {word: keys for word, keys in postings.items() if len(keys) <= common}
+    for word, keys in postings.items():
+        if len(keys) > POSTING_CAP:
+            postings[word] = sorted(keys, key=lambda k: (-vecs[k][word], k))[:POSTING_CAP]
+    return postings
 
 
 def _nearest(key: str, vecs: Mapping[str, dict[str, float]], postings: Mapping[str, list[str]]) -> list[tuple[str, float]]:
@@ -173,9 +174,13 @@ def _nearest(key: str, vecs: Mapping[str, dict[str, float]], postings: Mapping[s
     ranked = sorted(scores.items(), key=lambda item: (-item[1], item[0]))
     if not ranked:
         return []
-    # An article far closer to some articles than to others tells their story, not the others'.
-    floor = max(SAME_STORY, CLOSEST_SHARE * ranked[0][1])
-    return [(other, score) for other, score in ranked[:NEIGHBOURS] if score >= floor]
+    # An article far closer to some articles than to others tells their story, not the others';
+    # a copy of it (the same wire story run by another outlet) says nothing of how close others are.
+    closest = next((score for _, score in ranked if score < COPY), ranked[0][1])
+    floor = max(SAME_STORY, CLOSEST_SHARE * closest)
+    copies = [(other, score) for other, score in ranked if score >= COPY]
+    others = [(other, score) for other, score in ranked if floor <= score < COPY]
+    return copies + others[:NEIGHBOURS]
 
 
 def _components(ids: list[str], links: Iterable[tuple[str, str]]) -> dict[str, str]:
