@@ -36,6 +36,12 @@ class Gathered:
         if len(self.wordings) < MAX_WORDINGS:
             self.wordings.setdefault(wording, claim)
 
+    def remove(self, article_id: str) -> list[Claim]:
+        """Take an article's claims out of the fact and return them."""
+        gone = self.by_article.pop(article_id, [])
+        self.claims = [c for c in self.claims if c.article_id != article_id]
+        return gone
+
     @property
     def founder(self) -> Claim:
         """Return the claim the fact was founded on."""
@@ -68,28 +74,59 @@ def _gather_block(key: tuple, members: list[Claim], threshold: float, compatible
     for claim in members:
         spread[wording[claim.id]].add(claim.article_id)
     ordered = sorted(members, key=lambda c: (-len(spread[wording[c.id]]), wording[c.id], c.article_id, c.start))
-    facts: list[Gathered] = []
-    worded: dict[str, list[Gathered]] = defaultdict(list)  # wording -> the facts stated in it
-    similarity: dict[tuple[str, str], tuple[int, float, float]] = {}
+    block = _Block(key, threshold, compatible, same_article)
     for claim in ordered:
-        mine = wording[claim.id]
-        best, best_score = None, None
-        for fact in dict.fromkeys([*worded[mine], *facts[:MAX_CANDIDATES]]):
-            score = _match(claim, mine, fact, threshold, similarity)
-            if score is None or not _fits(claim, fact, compatible, same_article):
+        block.place(claim, wording[claim.id])
+    return block.facts
+
+
+class _Block:
+    """The facts of one block as they are gathered."""
+
+    def __init__(self, key: tuple, threshold: float, compatible: Compatible, same_article: bool) -> None:
+        self.key, self.threshold, self.compatible, self.same_article = key, threshold, compatible, same_article
+        self.facts: list[Gathered] = []
+        self.worded: dict[str, list[Gathered]] = defaultdict(list)  # wording -> the facts stated in it
+        self.similarity: dict[tuple[str, str], tuple[int, float, float]] = {}
+
+    def place(self, claim: Claim, mine: str, displace: bool = True) -> None:
+        """Put a claim into the fact it matches best, or found a fact with it. A figure nearer
+        to a fact than the figure its article already gave there takes that place, and the
+        other figure is placed anew ("about 40" and "some 14,000" sheltering: the 14,000 is the
+        figure the other outlets' 15,000 speaks of)."""
+        best, best_score, rival = None, None, None
+        for fact in dict.fromkeys([*self.worded[mine], *self.facts[:MAX_CANDIDATES]]):
+            score = _match(claim, mine, fact, self.threshold, self.similarity)
+            if score is None:
                 continue
             # Worded alike, a figure joins the fact whose figure it is nearest to: "more than 600"
             # dead since the war began is the running toll, not the school's 40.
-            score = (*score, -_distance(claim, fact.founder))
+            # An article states a fact once: a figure it repeats folds into that statement.
+            repeat = any(c.value.display == claim.value.display for c in fact.by_article.get(claim.article_id, ()))
+            score = (repeat, *score, -_distance(claim, fact.founder))
+            if not _fits(claim, fact, self.compatible, self.same_article):
+                if displace and (rival is None or score > rival[1]) and self._nearer(claim, fact):
+                    rival = (fact, score)
+                continue
             if best_score is None or score > best_score:
                 best, best_score = fact, score
+        if rival is not None and (best_score is None or rival[1] > best_score):
+            fact = rival[0]
+            for other in fact.remove(claim.article_id):
+                self.place(other, _wording(other), displace=False)
+            best = fact
         if best is None:
-            best = Gathered(key=key, story=key[0])
-            facts.append(best)
+            best = Gathered(key=self.key, story=self.key[0])
+            self.facts.append(best)
         if mine not in best.wordings:
-            worded[mine].append(best)
+            self.worded[mine].append(best)
         best.add(claim, mine)
-    return facts
+
+    @staticmethod
+    def _nearer(claim: Claim, fact: Gathered) -> bool:
+        """Tell whether a claim is nearer to a fact's figure than its article's claims there (never the founder's)."""
+        own = fact.by_article[claim.article_id]
+        return fact.founder not in own and all(_distance(claim, fact.founder) < _distance(o, fact.founder) for o in own)
 
 
 def _distance(a: Claim, b: Claim) -> float:
