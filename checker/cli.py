@@ -11,7 +11,7 @@ import click
 from tabulate import tabulate
 
 from checker import __version__
-from checker.baseline import apply_baseline, load_baseline
+from checker.baseline import Accepted, apply_baseline, load_baseline
 from checker.config import FAIL_ON, FORMATS, describe, load_settings
 from checker.engine import extract_claims, merge_reports, run
 from checker.errors import InputError, RulesError
@@ -91,17 +91,18 @@ def main() -> None:
               help="Accepted findings: a reviewed discrepancies.csv or an earlier report.json.")
 @click.option("--store", "store", type=click.Path(dir_okay=False, path_type=Path),
               help="Claim store (SQLite): also compare with every earlier batch, then add this one.")
-def check(paths, fmt, out, fail_on, rules, same_article, baseline, store) -> None:
+@click.option("--one-story", is_flag=True, help="Treat the whole batch as one story (do not group articles).")
+def check(paths, fmt, out, fail_on, rules, same_article, baseline, store, one_story) -> None:
     """Check articles (files, folders, manifests, CSV/JSONL tables, HTML pages) for discrepancies."""
     settings = _settings(format=fmt, fail_on=fail_on, rules=rules, same_article=same_article)
     try:
-        accepted = load_baseline(baseline) if baseline else frozenset()
+        accepted = load_baseline(baseline) if baseline else Accepted()
         if store:
             from checker.history import check_with_store
 
-            checked = check_with_store(paths, settings, store, _progress())
+            checked = check_with_store(paths, settings, store, _progress(), one_story=one_story)
         else:
-            checked = run(paths, settings, _progress())
+            checked = run(paths, settings, _progress(), one_story=one_story)
         report = apply_baseline(checked, accepted)
         text = REPORTERS[settings.format](report)
         files = {name: REPORTERS[kind](report) for name, kind in OUT_FILES.items()} if out else {}
@@ -112,6 +113,7 @@ def check(paths, fmt, out, fail_on, rules, same_article, baseline, store) -> Non
     _warn(report.warnings)
     if baseline:
         click.echo(f"checker: baseline {baseline}: {len(report.suppressed)} finding(s) suppressed, "
+                   f"{len(report.reopened)} reopened by a new value, "
                    f"{len(report.stale)} stale entr{'y' if len(report.stale) == 1 else 'ies'}", err=True)
     click.echo(text, nl=False)
     if out:
@@ -123,7 +125,7 @@ def _status(report, fail_on: str) -> Exit:
     if fail_on == "never":
         return Exit.CLEAN
     threshold = SEVERITY_RANK[fail_on]
-    hit = any(SEVERITY_RANK[d.severity] >= threshold for d in report.discrepancies if d.id not in report.suppressed)
+    hit = any(SEVERITY_RANK[f.severity] >= threshold for f in report.findings if f.id not in report.suppressed)
     return Exit.FINDINGS if hit else Exit.CLEAN
 
 
@@ -222,31 +224,39 @@ def store_forget(article, store) -> None:
 
 
 @main.command("eval")
-@click.option("--gold", "gold_path", required=True, type=click.Path(dir_okay=False, path_type=Path),
+@click.option("--gold", "gold_path", type=click.Path(dir_okay=False, path_type=Path),
               help="Labelled pairs (CSV in the format of seeds-gold.csv).")
+@click.option("--facts", "facts_path", type=click.Path(dir_okay=False, path_type=Path),
+              help="A fact inventory (CSV in the format of corpus/dev/facts.csv); instead of --gold.")
 @click.argument("paths", nargs=-1, required=True)
-@click.option("--exhaustive", is_flag=True, help="Count unlabelled findings as false (the labels list every fact).")
+@click.option("--exhaustive", is_flag=True,
+              help="With --gold: count unlabelled findings as false (the labels list every fact).")
 @click.option("--min-precision", type=click.FloatRange(0, 1), default=0.0, help="Exit 1 when overall precision is lower.")
-@click.option("--min-recall", type=click.FloatRange(0, 1), default=0.0, help="Exit 1 when overall recall is lower.")
+@click.option("--min-recall", type=click.FloatRange(0, 1), default=0.0,
+              help="Exit 1 when overall recall (with --facts: disputed-fact recall) is lower.")
 @click.option("--rules", type=click.Path(file_okay=False, path_type=Path), help="Rules folder.")
 @click.option("--quiet", is_flag=True, help="Print the table only, not the missed and false findings.")
-def evaluate_command(gold_path, paths, exhaustive, min_precision, min_recall, rules, quiet) -> None:
-    """Measure precision and recall per claim kind against labelled pairs.
+def evaluate_command(gold_path, facts_path, paths, exhaustive, min_precision, min_recall, rules, quiet) -> None:
+    """Measure precision and recall per claim kind against labelled pairs or a fact inventory.
 
     Each PATH is checked as a batch of its own (one story per folder), so
     `checker eval --gold gold.csv corpus/dev/*/` never compares two stories.
     """
+    from checker.evaluate import joined
+    from checker.evaluate_facts import evaluate_facts, render_facts
+    from checker.fact_inventory import read_facts
+
+    if (gold_path is None) == (facts_path is None):
+        _fail("give one of --gold GOLD.csv and --facts FACTS.csv")
     settings = _settings(rules=rules)
     try:
-        gold = read_gold(gold_path)
-        # Unfolded: a finding repeated in an article (headline and body) is scored at every
-        # sentence, so the one the labels quote is among them.
-        report = merge_reports([run([path], settings, _progress(), fold=False) for path in paths])
+        labels = read_gold(gold_path) if gold_path else read_facts(facts_path)
+        report = joined([run([path], settings, _progress()) for path in paths])
+        result = evaluate(report, labels, exhaustive=exhaustive) if gold_path else evaluate_facts(report, labels)
     except (InputError, RulesError) as err:
         _fail(str(err))
     _warn(report.warnings)
-    result = evaluate(report, gold, exhaustive=exhaustive)
-    click.echo(render_eval(result, verbose=not quiet))
+    click.echo((render_eval if gold_path else render_facts)(result, verbose=not quiet))
     overall = result.scores[-1]
     short = (overall.precision is not None and overall.precision < min_precision) or (
         overall.recall is not None and overall.recall < min_recall)

@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import csv
+import itertools
 import re
+from collections.abc import Sequence
 from collections import Counter
 from dataclasses import dataclass, fields
 from pathlib import Path
@@ -12,7 +14,7 @@ from rapidfuzz import fuzz
 from tabulate import tabulate
 
 from checker.errors import InputError
-from checker.records import Claim, Discrepancy, Report
+from checker.records import Claim, Finding, Report, Variant
 
 REQUIRED = ("kind", "doc_a", "quote_a", "doc_b", "quote_b", "verdict")
 VERDICTS = ("conflict", "update", "consistent")
@@ -59,10 +61,12 @@ class EvalResult:
 
     scores: tuple[KindScore, ...]
     missed: tuple[GoldPair, ...]
-    false: tuple[tuple[Discrepancy, GoldPair | None], ...]
-    found: tuple[tuple[Discrepancy, GoldPair], ...]
+    false: tuple[tuple[Finding, GoldPair | None], ...]  # findings that find no conflict/update row
+    found: tuple[tuple[Finding, GoldPair], ...]
     skipped: int = 0  # gold rows naming an article outside the batch
     exhaustive: bool = False
+    split: tuple[tuple[Finding, GoldPair], ...] = ()  # every consistent row some finding splits
+    threshold: float = 80.0  # how closely a claim's words must match a quote
 
 
 def read_gold(path: str | Path) -> list[GoldPair]:
@@ -134,39 +138,56 @@ def _side(claim: Claim, doc: str, quote: str, threshold: float) -> bool:
     return start < where.dest_end and end > where.dest_start
 
 
-def matches(d: Discrepancy, row: GoldPair, threshold: float = 80.0) -> bool:
-    """Tell whether a flagged pair hits a labelled pair, in either order."""
-    if d.kind != row.kind:
-        return False
-    straight = _side(d.a, row.doc_a, row.quote_a, threshold) and _side(d.b, row.doc_b, row.quote_b, threshold)
-    return straight or (_side(d.a, row.doc_b, row.quote_b, threshold) and _side(d.b, row.doc_a, row.quote_a, threshold))
+Side = tuple[Claim, Variant]
+
+
+def sides(finding: Finding, row: GoldPair, threshold: float = 80.0) -> tuple[Side, Side] | None:
+    """Return the claims (with their variants) of two different variants standing for the row's sides a and b."""
+    if finding.kind != row.kind:
+        return None
+    variants = finding.variants
+    a = [next((c for c in v.claims if _side(c, row.doc_a, row.quote_a, threshold)), None) for v in variants]
+    b = [next((c for c in v.claims if _side(c, row.doc_b, row.quote_b, threshold)), None) for v in variants]
+    for i, j in itertools.permutations(range(len(variants)), 2):
+        if a[i] is not None and b[j] is not None:
+            return (a[i], variants[i]), (b[j], variants[j])
+    return None
+
+
+def matches(finding: Finding, row: GoldPair, threshold: float = 80.0) -> bool:
+    """Tell whether a finding puts the labelled pair's two statements into different variants."""
+    return sides(finding, row, threshold) is not None
 
 
 def evaluate(report: Report, gold: list[GoldPair], exhaustive: bool = False, threshold: float = 80.0) -> EvalResult:
-    """Score the report's flags against the gold rows whose articles are in the batch."""
+    """Score the report's findings against the gold rows whose articles are in the batch."""
     present = {article.id for article in report.articles}
     rows = [row for row in gold if {row.doc_a, row.doc_b} <= present]
-    found: list[tuple[Discrepancy, GoldPair]] = []
-    false: list[tuple[Discrepancy, GoldPair | None]] = []
-    for d in report.discrepancies:
-        hits = [row for row in rows if matches(d, row, threshold)]
+    found: list[tuple[Finding, GoldPair]] = []
+    false: list[tuple[Finding, GoldPair | None]] = []
+    split: list[tuple[Finding, GoldPair]] = []
+    for finding in report.findings:
+        hits = [row for row in rows if matches(finding, row, threshold)]
         positive = [row for row in hits if row.verdict in POSITIVE]
+        consistent = [row for row in hits if row.verdict not in POSITIVE]
+        split.extend((finding, row) for row in consistent)
         if positive:
-            found.extend((d, row) for row in positive)
+            found.extend((finding, row) for row in positive)
         else:
-            false.append((d, hits[0] if hits else None))
-    hit_ids = {id(row) for _d, row in found}
+            false.append((finding, consistent[0] if consistent else None))
+    hit_ids = {id(row) for _f, row in found}
     missed = [row for row in rows if row.verdict in POSITIVE and id(row) not in hit_ids]
-    scores = _scores(rows, found, false, missed, exhaustive, report.discrepancies)
-    return EvalResult(scores, tuple(missed), tuple(false), tuple(found), len(gold) - len(rows), exhaustive)
+    scores = _scores(rows, found, false, missed, exhaustive, report.findings)
+    return EvalResult(scores, tuple(missed), tuple(false), tuple(found), len(gold) - len(rows), exhaustive,
+                      tuple(split), threshold)
 
 
 def _scores(rows, found, false, missed, exhaustive, flags) -> tuple[KindScore, ...]:
-    kinds = sorted({row.kind for row in rows} | {d.kind for d in flags})
+    kinds = sorted({row.kind for row in rows} | {f.kind for f in flags})
     count: Counter[tuple[str, str]] = Counter()
     count.update((row.kind, "positive") for row in rows if row.verdict in POSITIVE)
-    count.update((d.kind, "tp") for d in {id(d): d for d, _row in found}.values())
-    count.update((d.kind, "consistent" if row else "unlabelled") for d, row in false)
+    count.update((f.kind, "tp") for f in {id(f): f for f, _row in found}.values())
+    count.update((f.kind, "consistent" if row else "unlabelled") for f, row in false)
     count.update((row.kind, "fn") for row in missed)
     names = ("tp", "fn", "positive", "consistent", "unlabelled")
     per_kind = [_make(kind, *(count[kind, name] for name in names), exhaustive) for kind in kinds]
@@ -189,9 +210,12 @@ def render_eval(result: EvalResult, verbose: bool = True) -> str:
                        disable_numparse=True, colalign=("left",) + ("right",) * 6), "", *_notes(result)]
     if verbose:
         lines += _section("missed", [_row_line(row) for row in result.missed])
-        lines += _section("found", [_found_line(d, row) for d, row in result.found])
-        lines += _section("false (flagged labelled consistent)", [_flag_line(d, row) for d, row in result.false if row])
-        lines += _section("unlabelled", [_flag_line(d, row) for d, row in result.false if not row])
+        lines += _section("found", [_found_line(f, row, result.threshold) for f, row in result.found])
+        flags = [_flag_line(f, row, result.threshold) for f, row in result.false if row]
+        lines += _section("false (flagged labelled consistent)", flags)
+        inside = [_flag_line(f, row, result.threshold) for f, row in _split_in_found(result)]
+        lines += _section("consistent pairs split inside findings that found a labelled pair", inside)
+        lines += _section("unlabelled", [_fact_line(f) for f, row in result.false if not row])
     return "\n".join(lines).rstrip() + "\n"
 
 
@@ -203,6 +227,9 @@ def _notes(result: EvalResult) -> list[str]:
     notes = []
     if result.skipped:
         notes.append(f"{result.skipped} gold row(s) skipped: they name articles not in the batch")
+    inside = len(_split_in_found(result))
+    if inside:
+        notes.append(f"{inside} labelled consistent pair(s) split inside findings that also found a labelled pair")
     other = other_verdict(result.found)
     if other:
         notes.append(f"{other} found with the other verdict")
@@ -212,11 +239,16 @@ def _notes(result: EvalResult) -> list[str]:
     return notes
 
 
-def other_verdict(found: tuple[tuple[Discrepancy, GoldPair], ...]) -> int:
-    """Count found rows that no flag gave the labelled verdict."""
+def _split_in_found(result: EvalResult) -> list[tuple[Finding, GoldPair]]:
+    right = {id(f) for f, _row in result.found}
+    return [(f, row) for f, row in result.split if id(f) in right]
+
+
+def other_verdict(found: Sequence[tuple[Finding, GoldPair]]) -> int:
+    """Count found rows that no finding gave the labelled verdict."""
     verdicts: dict[int, tuple[GoldPair, set[str]]] = {}
-    for d, row in found:
-        verdicts.setdefault(id(row), (row, set()))[1].add(d.verdict)
+    for f, row in found:
+        verdicts.setdefault(id(row), (row, set()))[1].add(f.verdict)
     return sum(1 for row, seen in verdicts.values() if row.verdict not in seen)
 
 
@@ -233,16 +265,31 @@ def _row_line(row: GoldPair) -> str:
             f"{row.doc_b} \"{_one_line(row.quote_b)}\" ({row.value_b}): labelled {row.verdict}")
 
 
-def _found_line(d: Discrepancy, row: GoldPair) -> str:
-    agrees = "" if d.verdict == row.verdict else f" (labelled {row.verdict})"
-    return (f"[{d.kind}] {d.a.article_id} ({d.a.value.display}) vs {d.b.article_id} ({d.b.value.display}): "
-            f"{d.verdict}{agrees}, {d.severity}, {d.rule}: {_one_line(row.topic)}")
+def _found_line(f: Finding, row: GoldPair, threshold: float) -> str:
+    agrees = "" if f.verdict == row.verdict else f" (labelled {row.verdict})"
+    (_a, first), (_b, second) = sides(f, row, threshold)
+    return (f"[{f.kind}] {row.doc_a} ({first.value}) vs {row.doc_b} ({second.value}): "
+            f"{f.verdict}{agrees}, {f.severity}, {f.rule}: {_one_line(row.topic)}")
 
 
-def _flag_line(d: Discrepancy, row: GoldPair | None) -> str:
-    label = f"labelled consistent ({_one_line(row.note) or row.topic})" if row else "unlabelled"
-    return (f"[{d.kind}] {d.a.article_id} \"{snippet(d.a)}\" ({d.a.value.display}) vs "
-            f"{d.b.article_id} \"{snippet(d.b)}\" ({d.b.value.display}): flagged {d.verdict} {d.severity}, {label}")
+def _flag_line(f: Finding, row: GoldPair, threshold: float) -> str:
+    (a, first), (b, second) = sides(f, row, threshold)
+    label = f"labelled consistent ({_one_line(row.note) or row.topic})"
+    return (f"[{f.kind}] {a.article_id} \"{snippet(a)}\" ({first.value}) vs "
+            f"{b.article_id} \"{snippet(b)}\" ({second.value}): flagged {f.verdict} {f.severity}, {label}")
+
+
+def _fact_line(f: Finding) -> str:
+    told = " vs ".join(f"{v.value} ({', '.join(v.articles)}: \"{snippet(v.claims[0], 50)}\")"
+                       for v in f.variants if v.claims)
+    return f"[{f.kind}] {told}: flagged {f.verdict} {f.severity}, unlabelled"
+
+
+def joined(reports: Sequence[Report]) -> Report:
+    """Join the reports of separate batches into one, to score them together."""
+    return Report(tuple(a for r in reports for a in r.articles), tuple(c for r in reports for c in r.claims),
+                  tuple(f for r in reports for f in r.findings), tuple(f for r in reports for f in r.agreed),
+                  tuple(w for r in reports for w in r.warnings))
 
 
 def snippet(claim: Claim, width: int = 80) -> str:

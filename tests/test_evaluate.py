@@ -1,4 +1,4 @@
-"""Scoring a Report against labelled pairs, and reading gold files."""
+"""Scoring a Report's findings against labelled pairs, and reading gold files."""
 
 from __future__ import annotations
 
@@ -9,8 +9,9 @@ from pathlib import Path
 import pytest
 
 from checker.errors import InputError
-from checker.evaluate import GoldPair, KindScore, evaluate, matches, normalize, read_gold, render_eval, snippet
-from checker.records import Article, Claim, Discrepancy, Interval, Quantity, Report, Sentence, stable_id
+from checker.evaluate import (GoldPair, KindScore, evaluate, joined, matches, normalize, read_gold, render_eval,
+                              snippet)
+from checker.records import Article, Claim, Finding, Interval, Quantity, Report, Sentence, Variant, stable_id
 
 from conftest import SHARED
 HEADER = "split,cluster,kind,topic,doc_a,quote_a,value_a,doc_b,quote_b,value_b,verdict,note\n"
@@ -27,10 +28,18 @@ def claim(article_id: str, sentence: str, text: str | None = None, value: float 
                  topic="", value=quantity)
 
 
-def flag(a: Claim, b: Claim, verdict: str = "conflict") -> Discrepancy:
-    """Build a finding over two claims."""
-    return Discrepancy(id=stable_id(a.id, b.id), rule="r", name="test.rule", kind=a.kind, verdict=verdict,
-                       severity="high", topic="", a=a, b=b, explanation="")
+def fact(*sides: Claim | tuple[Claim, ...], verdict: str = "conflict") -> Finding:
+    """Build a finding whose variants hold the given claims (a claim or a tuple of claims each)."""
+    groups = [side if isinstance(side, tuple) else (side,) for side in sides]
+    variants = tuple(Variant(g[0].value.display, g) for g in groups)
+    return Finding(id=stable_id(*(c.id for g in groups for c in g)), rule="r", name="test.rule", kind=groups[0][0].kind,
+                   verdict=verdict, severity="high" if verdict != "agreed" else "", topic="", variants=variants,
+                   explanation="")
+
+
+def flag(a: Claim, b: Claim, verdict: str = "conflict") -> Finding:
+    """Build a finding of two variants, one claim each."""
+    return fact(a, b, verdict=verdict)
 
 
 def row(doc_a: str, quote_a: str, doc_b: str, quote_b: str, verdict: str = "conflict",
@@ -39,7 +48,7 @@ def row(doc_a: str, quote_a: str, doc_b: str, quote_b: str, verdict: str = "conf
     return GoldPair("dev", "c", kind, "t", doc_a, quote_a, "x", doc_b, quote_b, "y", verdict, "")
 
 
-def report(*flags: Discrepancy, ids: tuple[str, ...] = ("A", "B", "C")) -> Report:
+def report(*flags: Finding, ids: tuple[str, ...] = ("A", "B", "C")) -> Report:
     """Build a report over articles with the given ids."""
     articles = tuple(Article(id=i, path=f"{i}.txt", text="") for i in ids)
     return Report(articles, (), tuple(flags))
@@ -202,7 +211,8 @@ def test_render_lists_missed_and_false_on_one_line_each():
     assert '  [number] A "At least 12 people were killed" (x) vs B "Ten people died" (y): labelled conflict' in text
     assert ('  [number] A "Some 300 homes were damaged." (300) vs B "More than 300 houses were damaged." (300): '
             "flagged conflict high, labelled consistent (t)") in text
-    assert '(2): flagged conflict high, unlabelled' in text
+    assert ('  [number] 5 (A: "The quake injured five people, officials said.") vs 2 (B: "Two people were injured '
+            'in the quake."): flagged conflict high, unlabelled') in text
     assert "false (flagged labelled consistent) (1):" in text and "unlabelled (1):" in text
     short = render_eval(result, verbose=False)
     assert "missed (" not in short and "false (" not in short and "unlabelled (" not in short
@@ -325,3 +335,62 @@ def test_a_short_figure_does_not_hit_a_longer_quote_by_its_prefix():
     other = claim("B", "The toll rose above 680.", "above 680", value=680)
     gold = row("A", "more than 640 Palestinians killed since the assault began", "B", "above 680")
     assert not matches(flag(total, other), gold)
+
+
+# --- findings are facts: sides in different variants ------------------------------------
+
+INJURED_C = claim("C", "Five people were hurt, the mayor said.", "Five people were hurt")
+FIVE_TWO = row("A", "injured five people", "B", "Two people were injured")
+FACT_CASES = [
+    pytest.param(fact((INJURED_A, INJURED_C), INJURED_B), FIVE_TWO, True, id="sides-in-two-variants"),
+    pytest.param(fact(INJURED_B, (INJURED_A, INJURED_C)), FIVE_TWO, True, id="either-variant-order"),
+    pytest.param(fact((INJURED_A, INJURED_C), INJURED_B), row("A", "injured five people", "C", "Five people were hurt"),
+                 False, id="sides-in-one-variant"),
+    pytest.param(fact(INJURED_A, INJURED_B, INJURED_C), row("C", "Five people were hurt", "A", "injured five people"),
+                 True, id="third-variant"),
+]
+
+
+@pytest.mark.parametrize(("finding", "gold", "expected"), FACT_CASES)
+def test_a_pair_is_found_when_a_finding_splits_it(finding, gold, expected):
+    assert matches(finding, gold) is expected
+
+
+def test_one_finding_finds_several_rows_and_counts_once():
+    gold = [row("A", "injured five people", "B", "Two people were injured"),
+            row("C", "Five people were hurt", "B", "Two people were injured"),
+            row("A", "injured five people", "C", "Five people were hurt", "consistent")]
+    finding = fact((INJURED_A, INJURED_C), INJURED_B)
+    result = evaluate(report(finding), gold)
+    assert score(result, "all") == KindScore("all", 1, 0, 0, 2, 0, 0, 1.0, 1.0)
+    assert result.found == ((finding, gold[0]), (finding, gold[1]))
+    assert result.split == () and result.false == ()
+
+
+def test_a_consistent_pair_split_inside_a_right_finding_is_noted():
+    gold = [row("A", "injured five people", "B", "Two people were injured"),
+            row("A", "injured five people", "C", "Five people were hurt", "consistent")]
+    finding = fact(INJURED_A, INJURED_B, INJURED_C)
+    result = evaluate(report(finding), gold)
+    assert score(result, "all").precision == 1.0 and result.false == ()
+    assert result.split == ((finding, gold[1]),)
+    text = render_eval(result)
+    assert "1 labelled consistent pair(s) split inside findings that also found a labelled pair" in text
+    assert "consistent pairs split inside findings that found a labelled pair (1):" in text
+
+
+def test_agreed_facts_are_not_flags():
+    gold = [row("A", "Some 300 homes", "B", "More than 300 houses", "consistent")]
+    agreed = fact((HOMES_A, HOMES_B), verdict="agreed")
+    articles = tuple(Article(id=i, path=f"{i}.txt", text="") for i in "AB")
+    result = evaluate(Report(articles, (), (), (agreed,)), gold)
+    assert score(result, "all") == KindScore("all", 0, 0, 0, 0, 0, 0, None, None)
+
+
+def test_joined_keeps_every_batch():
+    first = Report((Article("A", "A.txt", ""),), (HOMES_A,), (flag(HOMES_A, HOMES_B),), (), ("w1",))
+    second = Report((Article("B", "B.txt", ""),), (HOMES_B,), (), (fact((DAY_A, DAY_B), verdict="agreed"),), ("w2",))
+    both = joined([first, second])
+    assert [a.id for a in both.articles] == ["A", "B"]
+    assert both.claims == (HOMES_A, HOMES_B) and both.warnings == ("w1", "w2")
+    assert both.findings == first.findings and both.agreed == second.agreed
