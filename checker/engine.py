@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterator, Mapping, Sequence
 from functools import partial
 
-from checker.comparators import COMPARATORS
+from checker.judge.comparators import COMPARATORS
 from checker.config import Settings
 from checker.extraction import Progress, extract_claims
 from checker.gather.facts import gather_measured

@@ -8,7 +8,7 @@ from collections.abc import Iterable, Iterator, Mapping
 import numpy as np
 from rapidfuzz import fuzz, process
 
-from checker.figures import about, lower_bound
+from checker.judge.figures import about, lower_bound
 from checker.records import Claim
 from checker.extract.topic import singularize
 from checker.stories import same_story

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from checker.extract.numbers import number_claims
-from checker.figures import about, firm, lower_bound
+from checker.judge.figures import about, firm, lower_bound
 from checker.lexicon import RULES_DIR, load_predicates, load_quantities
 from checker.records import Sentence
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable, Mapping, Sequence
 from datetime import date
 
-from checker.compare import figure_date, source_name
+from checker.judge.numbers import figure_date, source_name
 from checker.judge.variants import Judge, Value, disagreements, split, statements
 from checker.records import Article, Claim, Finding, Variant, stable_id
 from checker.rules import Check

@@ -1,4 +1,4 @@
-"""Comparison kinds: turn a candidate pair into a Discrepancy, or nothing."""
+"""How two statements of one fact compare: numbers, dates and clock times (a Discrepancy, or nothing)."""
 
 from __future__ import annotations
 
@@ -8,7 +8,7 @@ from datetime import date
 
 from rapidfuzz import fuzz
 
-from checker.figures import about, firm, lower_bound
+from checker.judge.figures import about, firm, lower_bound
 from checker.match import topic_key
 from checker.records import Article, Claim, Discrepancy, Interval, stable_id
 from checker.rules import Check, severity_of

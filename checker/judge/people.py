@@ -1,10 +1,10 @@
-"""Comparison kinds for people: who said a quote, which title a person holds, who holds an office, how old one is."""
+"""How two statements of one fact compare for people: who said a quote, which title a person holds, who holds an office, how old one is."""
 
 from __future__ import annotations
 
 from collections.abc import Mapping
 
-from checker.compare import finding
+from checker.judge.numbers import finding
 from checker.extract.people import name_key, same_person, surname
 from checker.records import Article, Claim, Discrepancy
 from checker.rules import Check, severity_of

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from collections.abc import Callable, Mapping
 
-from checker.compare import compare_clock, compare_date, compare_interval
-from checker.compare_people import compare_ages, compare_holders, compare_speakers, compare_titles
+from checker.judge.numbers import compare_clock, compare_date, compare_interval
+from checker.judge.people import compare_ages, compare_holders, compare_speakers, compare_titles
 from checker.records import Article, Claim, Discrepancy
 from checker.rules import Check
 
