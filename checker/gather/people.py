@@ -3,16 +3,43 @@ office's holder, one person's age."""
 
 from __future__ import annotations
 
+import re
 from collections import defaultdict
 from collections.abc import Mapping, Sequence
 from dataclasses import replace
+from difflib import SequenceMatcher
+
+from rapidfuzz import fuzz
 
 from checker.extract.people import cluster_people, name_key, surname
-from checker.match_people import people_of, quote_words, same_statement
 from checker.records import Claim, Quantity, Role, Speaker
 
+_PUNCT = re.compile(r"[^\w\s']+")
+LONG_RUN = 6  # words in a row that two quotes must share to be one statement
+SAME_QUOTE = 85  # rapidfuzz ratio of two whole quotes that are one statement
 # A run of four words that this many quotes share is a stock phrase, not one statement.
 COMMON_SHINGLE = 50
+
+
+def quote_words(text: str) -> list[str]:
+    """Return a quote's words, lower-case, without punctuation or curly quotes."""
+    return _PUNCT.sub(" ", text.replace("’", "'").replace("‘", "'").lower()).split()
+
+
+def same_statement(a: str, b: str) -> bool:
+    """Tell whether two quotes are one statement: nearly the same words, or a long shared run."""
+    wa, wb = quote_words(a), quote_words(b)
+    if min(len(wa), len(wb)) >= 4 and fuzz.ratio(" ".join(wa), " ".join(wb)) >= SAME_QUOTE:
+        return True
+    match = SequenceMatcher(None, wa, wb, autojunk=False).find_longest_match(0, len(wa), 0, len(wb))
+    return match.size >= min(LONG_RUN, len(wa), len(wb)) and match.size >= 3
+
+
+def people_of(claims: Sequence[Claim]) -> dict[str, str]:
+    """Map every person named in role and quote claims to one canonical name per person."""
+    names = [c.value.person for c in claims if isinstance(c.value, Role)]
+    names += [c.value.name for c in claims if isinstance(c.value, Speaker) and c.value.kind == "person"]
+    return cluster_people(names)
 
 
 def gather_quotes(claims: Sequence[Claim], stories: Mapping[str, str]) -> list[tuple[str, list[Claim]]]:
