@@ -39,7 +39,6 @@ def stop_words() -> frozenset[str]:
     return frozenset(w.replace("’", "'") for w in get_stopwords("english")) | load_events().statement
 
 
-NAME_WEIGHT = 2.0  # a name or place tells one story from another more than a common noun does
 # Days and months are capitalized, yet name no place or person.
 _CALENDAR = frozenset(n.lower() for n in (*calendar.day_name, *calendar.month_name) if n)
 _OPENERS = ".!?\n:\"“”‘(—-"
@@ -80,8 +79,8 @@ def words(text: str) -> tuple[Counter[str], set[str]]:
 
 
 def vectors(texts: Mapping[str, str], read: Mapping[str, tuple[Counter[str], set[str]]] | None = None) -> dict[str, dict[str, float]]:
-    """Weigh each text's words by frequency in it and rarity across the batch (tf-idf, names
-    weighing more), keep the most telling ones, scaled to unit length; `read` gives the texts'
+    """Weigh each text's words by frequency in it and rarity across the batch and in English
+    (tf-idf), keep the most telling ones, scaled to unit length; `read` gives the texts'
     words() when they were read already."""
     read = read if read is not None else {key: words(text) for key, text in texts.items()}
     df: Counter[str] = Counter()
@@ -91,9 +90,9 @@ def vectors(texts: Mapping[str, str], read: Mapping[str, tuple[Counter[str], set
     # still rare in that news, so rarity is counted as if the batch held at least SAMPLE articles.
     n = max(len(read), SAMPLE)
     out = {}
-    for key, (counts, names) in read.items():
-        raw = {w: (1 + math.log(k)) * (math.log((n + 1) / (df[w] + 1)) + 1) * (NAME_WEIGHT if w in names else 1.0)
-               * rarity(w) for w, k in counts.items()}
+    for key, (counts, _) in read.items():
+        raw = {w: (1 + math.log(k)) * (math.log((n + 1) / (df[w] + 1)) + 1) * rarity(w)
+               for w, k in counts.items()}
         top = sorted(raw.items(), key=lambda item: (-item[1], item[0]))[:TERMS_PER_ARTICLE]
         norm = math.sqrt(sum(v * v for _, v in top)) or 1.0
         out[key] = {w: v / norm for w, v in top}
