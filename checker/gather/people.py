@@ -17,8 +17,8 @@ from checker.records import Claim, Quantity, Role, Speaker
 _PUNCT = re.compile(r"[^\w\s']+")
 LONG_RUN = 6  # words in a row that two quotes must share to be one statement
 SAME_QUOTE = 85  # rapidfuzz ratio of two whole quotes that are one statement
-# A run of four words that this many quotes share is a stock phrase, not one statement.
-COMMON_SHINGLE = 50
+# A run of four words that this many different statements share is a stock phrase: it joins nothing more.
+STOCK_PHRASE = 16
 
 
 def quote_words(text: str) -> list[str]:
@@ -57,17 +57,19 @@ def gather_quotes(claims: Sequence[Claim], stories: Mapping[str, str]) -> list[t
             i = parent[i]
         return i
 
-    tried: set[tuple[int, int]] = set()
     for members in buckets.values():
-        if len(members) > COMMON_SHINGLE:
-            continue
-        for at, one in enumerate(members):
-            for other in members[:at]:
-                if root(one) == root(other) or (other, one) in tried:
-                    continue
-                tried.add((other, one))
-                if same_statement(quotes[one].text, quotes[other].text):
-                    parent[max(root(one), root(other))] = min(root(one), root(other))
+        heads: list[int] = []  # one quote of each statement met in this bucket so far
+        for one in members:
+            mine = root(one)
+            if any(root(head) == mine for head in heads):
+                continue
+            for head in heads:
+                if same_statement(quotes[one].text, quotes[head].text):
+                    parent[max(mine, root(head))] = min(mine, root(head))
+                    break
+            else:
+                heads.append(one)
+                if len(heads) > STOCK_PHRASE:
                     break
     groups: dict[int, list[Claim]] = defaultdict(list)
     for index, claim in enumerate(quotes):

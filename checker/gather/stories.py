@@ -121,13 +121,19 @@ def group_stories(articles: Sequence[Article], one_story: bool = False,
                   people: Mapping[str, set[str]] | None = None) -> dict[str, str]:
     """Map every article id to the id of its story (the smallest article id in it); `people`
     gives the surnames of the people each article names."""
-    ids = sorted(a.id for a in articles)
-    if one_story or len(ids) < 2:
-        return dict.fromkeys(ids, ids[0]) if ids else {}
-    texts = {a.id: f"{a.title or ''}\n{a.text}" for a in articles}
+    ordered = sorted(articles, key=lambda a: a.id)
+    if one_story or len(ordered) < 2:
+        return dict.fromkeys((a.id for a in ordered), ordered[0].id) if ordered else {}
+    # A wire story run verbatim by several outlets is one text: read it once.
+    first: dict[str, str] = {}
+    copy_of = {a.id: first.setdefault(a.text, a.id) for a in ordered}
+    unique = [a for a in ordered if copy_of[a.id] == a.id]
+    ids = [a.id for a in unique]
+    texts = {a.id: f"{a.title or ''}\n{a.text}" for a in unique}
     read = {key: words(text) for key, text in texts.items()}
     vecs, names = vectors(texts, read), {key: found[1] for key, found in read.items()}
-    return _components(ids, _links(ids, vecs, names, people or {}, {a.id: a.published for a in articles}))
+    story = _components(ids, _links(ids, vecs, names, people or {}, {a.id: a.published for a in unique}))
+    return {a.id: story[copy_of[a.id]] for a in ordered}
 
 
 def _links(ids: list[str], vecs: Mapping[str, dict[str, float]], names: Mapping[str, set[str]],
