@@ -41,7 +41,18 @@ def stop_words() -> frozenset[str]:
 
 # Days and months are capitalized, yet name no place or person.
 _CALENDAR = frozenset(n.lower() for n in (*calendar.day_name, *calendar.month_name) if n)
-_OPENERS = ".!?\n:\"“”‘(—-"
+_ENDS = ".!?\n:"  # what a sentence or a heading ends with
+_OPENING = "“‘\"(—-"  # what a quotation, an aside or a list item opens with
+
+
+def _opens_sentence(text: str, at: int) -> bool:
+    """Tell whether a word at this position opens a sentence, a quotation or a line (its
+    capital then says nothing); after a closing quote it does only when the quote ended one."""
+    before = text[max(0, at - 4):at].rstrip(" ")
+    if not before or before[-1] in _ENDS or before[-1] in _OPENING:
+        return True
+    closed = before.rstrip("”’)\"'")
+    return closed != before and (not closed or closed[-1] in _ENDS)
 
 
 def words(text: str) -> tuple[Counter[str], set[str]]:
@@ -67,7 +78,7 @@ def words(text: str) -> tuple[Counter[str], set[str]]:
             lower.add(word)
             previous = ""
             continue
-        if text[max(0, match.start() - 2):match.start()].strip(" ") not in ("", *_OPENERS):
+        if not _opens_sentence(text, match.start()):
             upper.add(word)
         # A run of capitalized words ("Joe Biden", "Marfin Bank") names one person or place.
         if previous and text[previous_end:match.start()] == " ":
