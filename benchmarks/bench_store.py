@@ -1,12 +1,12 @@
 """Benchmark `checker check --store`: a new batch of 100 articles against a store of 5,000 then 20,000.
 
 The articles are bench_check.py's synthetic stories. The store is filled by direct inserts
-(extract the claims in process, `Store.save` them in batches of 1,000 articles with no
-findings): faster than `check_with_store` and the same rows. The new batch is 100 articles
-drawn from the first stories, so it shares stories (and block keys) with stored articles
-at both sizes. Each timed run is `checker check NEW --store COPY --format json --fail-on
-never` on a copy of the store, in an intermediate process whose RUSAGE_CHILDREN peak RSS
-belongs to that run only.
+(extract the claims in process, `Store.save` them and their story terms in batches of 1,000
+articles with no facts): faster than `check_with_store` and the same article, claim and term
+rows. The new batch is 100 articles drawn from the first stories, so it shares stories (and
+block keys) with stored articles at both sizes. Each timed run is `checker check NEW --store
+COPY --format json --fail-on never` on a copy of the store, in an intermediate process whose
+RUSAGE_CHILDREN peak RSS belongs to that run only.
 
     python benchmarks/bench_store.py                 # store sizes 5000 and 20000
     python benchmarks/bench_store.py --sizes 1000 4000
@@ -29,14 +29,14 @@ import bench_check  # noqa: E402  (the synthetic story generator)
 
 
 def child(db: str, folder: str) -> None:
-    """(In a fresh process) run the check once; print seconds, peak RSS and the finding count."""
+    """(In a fresh process) run the check once; print seconds, peak RSS and the disputed fact count."""
     import resource
     t0 = time.perf_counter()
     done = subprocess.run(bench_check.checker_cmd() + ["check", folder, "--store", db, "--format", "json",
                                                        "--fail-on", "never"], capture_output=True, text=True)
     seconds = time.perf_counter() - t0
     peak = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
-    found = len(json.loads(done.stdout)["discrepancies"]) if done.returncode == 0 else None
+    found = len(json.loads(done.stdout)["findings"]) if done.returncode == 0 else None  # JSON v2: disputed facts
     print(json.dumps({"rc": done.returncode, "seconds": seconds, "peak_mb": peak, "findings": found,
                       "err": done.stderr[-500:]}))
 
@@ -52,14 +52,14 @@ def fill(db: Path, files: list[Path], chunk: int = 1000) -> None:
     from checker.engine import extract_claims
     from checker.loader import load_paths
     from checker.store import Store
-    from checker.stories import story_terms
+    from checker.store_rows import story_terms
 
     settings = load_settings({})
     with Store(db) as store:
         for i in range(0, len(files), chunk):
             articles = load_paths([str(f) for f in files[i:i + chunk]]).articles
             claims = extract_claims(articles, settings)
-            store.save(articles, claims, [], {a.id: story_terms(a) for a in articles})
+            store.save(articles, claims, [], story_terms(articles))
 
 
 def main() -> None:

@@ -1,4 +1,4 @@
-"""The claim store: an SQLite file holding the articles, claims and findings of earlier batches.
+"""The claim store: an SQLite file holding the articles, claims and facts of earlier batches.
 
 Only the standard `sqlite3`. WAL mode and a 30 s busy timeout let two CI jobs write at once;
 every write is one `BEGIN IMMEDIATE` ... `COMMIT`, so a killed run leaves the store as it was
@@ -9,99 +9,31 @@ before the COMMIT of a batch, so a test can kill the process inside the transact
 
 from __future__ import annotations
 
-import hashlib
-import json
-import math
 import os
 import sqlite3
 import sys
 import time
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
-from datetime import date, datetime, timezone
+from datetime import datetime, timezone
 
 from checker.errors import InputError
-from checker.match import block_key
-from checker.records import Article, Claim, Discrepancy, Interval, Quantity, Role, Sentence, Speaker
+from checker.records import Article, Claim, Finding
+from checker.store_rows import (article_from_row, article_row, claim_from_json, claim_row, claim_to_json,
+                                fact_content, fact_row, text_hash)
+from checker.store_history import read_history
 from checker.store_schema import migrate, refuse_newer
+
+__all__ = ["History", "SaveResult", "Store", "claim_from_json", "claim_to_json", "text_hash"]
 
 BUSY_TIMEOUT_MS = 30_000
 PAUSE_ENV = "CHECKER_STORE_PAUSE"
+CHUNK = 500  # ids per IN (...) list, well under SQLite's limit on bound parameters
 
-
-# ---------------------------------------------------------------- (de)serialization
-
-def _value_to_dict(value: Quantity | Speaker | Role) -> dict:
-    if isinstance(value, Quantity):
-        i = value.interval
-        return {"type": "quantity", "lo": i.lo, "hi": i.hi, "lo_closed": i.lo_closed, "hi_closed": i.hi_closed,
-                "dimension": value.dimension, "unit": value.unit, "text": value.text, "display": value.display,
-                "qualifier": value.qualifier}
-    if isinstance(value, Speaker):
-        return {"type": "speaker", "name": value.name, "kind": value.kind, "display": value.display}
-    if isinstance(value, Role):
-        return {"type": "role", "person": value.person, "title": value.title, "display": value.display}
-    raise TypeError(f"unknown claim value: {value!r}")
-
-
-def _value_from_dict(d: dict) -> Quantity | Speaker | Role:
-    kind = d["type"]
-    if kind == "quantity":
-        interval = Interval(float(d["lo"]), float(d["hi"]), d["lo_closed"], d["hi_closed"])
-        return Quantity(interval, d["dimension"], d["unit"], d["text"], d["display"], d.get("qualifier", ""))
-    if kind == "speaker":
-        return Speaker(d["name"], d["kind"], d["display"])
-    return Role(d["person"], d["title"], d["display"])
-
-
-def claim_to_json(claim: Claim) -> str:
-    """Serialize every field of a claim, its sentence and value included (inf as Infinity)."""
-    s = claim.sentence
-    return json.dumps({
-        "id": claim.id, "article_id": claim.article_id,
-        "sentence": {"article_id": s.article_id, "index": s.index, "start": s.start, "end": s.end,
-                     "text": s.text, "line": s.line},
-        "start": claim.start, "end": claim.end, "kind": claim.kind, "text": claim.text,
-        "predicate": claim.predicate, "thing": claim.thing, "topic": claim.topic,
-        "value": _value_to_dict(claim.value), "actors": list(claim.actors), "cumulative": claim.cumulative,
-        "anchor": claim.anchor, "aside": claim.aside, "as_of": claim.as_of.isoformat() if claim.as_of else None,
-        "scope": claim.scope,
-    }, ensure_ascii=False, allow_nan=True)
-
-
-def claim_from_json(text: str) -> Claim:
-    """Rebuild a claim written by claim_to_json, equal to the original."""
-    d = json.loads(text)
-    return Claim(
-        id=d["id"], article_id=d["article_id"], sentence=Sentence(**d["sentence"]),
-        start=d["start"], end=d["end"], kind=d["kind"], text=d["text"], predicate=d["predicate"],
-        thing=d["thing"], topic=d["topic"], value=_value_from_dict(d["value"]), actors=tuple(d["actors"]),
-        cumulative=d["cumulative"], anchor=d["anchor"], aside=d["aside"],
-        as_of=date.fromisoformat(d["as_of"]) if d["as_of"] else None, scope=d["scope"],
-    )
-
-
-def text_hash(article: Article) -> str:
-    """Return the digest that tells whether an article changed (text and metadata)."""
-    parts = (article.text, article.source, article.published, article.title, article.url, article.line_offset)
-    return hashlib.sha256("\x1f".join(str(p) for p in parts).encode("utf-8")).hexdigest()
-
-
-def _bound(x: float) -> float | None:
-    return None if math.isinf(x) else x  # ±inf is NULL in the lo/hi columns; the JSON keeps it exactly
-
-
-def _article_row_to_article(row: sqlite3.Row) -> Article:
-    return Article(id=row["id"], path=row["path"], text=row["text"], source=row["source"],
-                   published=date.fromisoformat(row["published"]) if row["published"] else None,
-                   title=row["title"], url=row["url"], line_offset=row["line_offset"])
-
-
-# ---------------------------------------------------------------- the store
 
 @dataclass(frozen=True, slots=True)
 class History:
-    """Stored claims that may meet a new batch, and their articles."""
+    """Stored claims that may meet a new batch, and the stored articles of its stories."""
 
     articles: tuple[Article, ...]
     claims: tuple[Claim, ...]
@@ -109,12 +41,20 @@ class History:
 
 @dataclass(frozen=True, slots=True)
 class SaveResult:
-    """What a save wrote: the batch id (None when nothing was new) and the changed articles."""
+    """What a save wrote: the batch id (None when nothing was new), the articles and the facts."""
 
     batch: int | None
     added: int
     changed: tuple[str, ...]
-    findings: int
+    facts: int
+
+
+def _chunks(ids: Iterable[str]) -> Iterator[tuple[list[str], str]]:
+    """Yield the ids in chunks, each with its "?,?,..." placeholder list."""
+    ids = list(ids)
+    for i in range(0, len(ids), CHUNK):
+        chunk = ids[i:i + CHUNK]
+        yield chunk, ",".join("?" * len(chunk))
 
 
 class Store:
@@ -152,73 +92,24 @@ class Store:
 
     # ------------------------------------------------------------ reading
 
-    def _present(self, table: str, ids: Iterable[str]) -> set[str]:
-        """Return which of the ids are in the table's id column."""
-        ids = list(ids)
-        found: set[str] = set()
-        for i in range(0, len(ids), 500):
-            chunk = ids[i:i + 500]
-            marks = ",".join("?" * len(chunk))
-            found.update(r[0] for r in self.db.execute(f"SELECT id FROM {table} WHERE id IN ({marks})", chunk))
-        return found
-
     def known_hashes(self, ids: Iterable[str]) -> dict[str, str]:
         """Return id -> text_hash of the given articles that the store holds."""
-        ids = list(ids)
         found: dict[str, str] = {}
-        for i in range(0, len(ids), 500):
-            chunk = ids[i:i + 500]
-            marks = ",".join("?" * len(chunk))
+        for chunk, marks in _chunks(ids):
             for row in self.db.execute(f"SELECT id, text_hash FROM articles WHERE id IN ({marks})", chunk):
                 found[row["id"]] = row["text_hash"]
         return found
 
-    def history(self, claims: Sequence[Claim], new_ids: Iterable[str],
-                stories: dict[str, frozenset[str]]) -> History:
-        """Return the stored claims (not of the new articles) that may meet the new batch's claims.
-
-        Number and date claims: those with one of the new claims' block keys, from articles that
-        share a story term with a new article or name nobody (all of the block when a new article
-        names nobody, as in memory). Quote and role claims: those of articles that share a story
-        term with a new article or name nobody.
-        """
-        db = self.db
-        db.execute("CREATE TEMP TABLE IF NOT EXISTS new_ids (id TEXT PRIMARY KEY)")
-        db.execute("CREATE TEMP TABLE IF NOT EXISTS new_terms (term TEXT PRIMARY KEY)")
-        db.execute("CREATE TEMP TABLE IF NOT EXISTS new_keys (kind, dimension, predicate, thing, anchor, "
-                   "PRIMARY KEY (kind, dimension, predicate, thing, anchor))")
-        for table in ("new_ids", "new_terms", "new_keys"):
-            db.execute(f"DELETE FROM temp.{table}")
-        db.executemany("INSERT OR IGNORE INTO temp.new_ids VALUES (?)", ((i,) for i in new_ids))
-        terms = {t for ts in stories.values() for t in ts} | {""}
-        db.executemany("INSERT OR IGNORE INTO temp.new_terms VALUES (?)", ((t,) for t in terms))
-        keys = {k for c in claims if c.kind in ("number", "date") and (k := block_key(c)) is not None}
-        db.executemany("INSERT OR IGNORE INTO temp.new_keys VALUES (?, ?, ?, ?, ?)", keys)
-        anyone = any(not ts for ts in stories.values())
-        # Driven by the new batch's story terms, so the rows read grow with the related articles only.
-        rows = db.execute(
-            "SELECT c.json FROM temp.new_terms n CROSS JOIN article_terms t ON t.term = n.term "
-            "CROSS JOIN claims c ON c.article_id = t.article_id "
-            "WHERE c.article_id NOT IN (SELECT id FROM temp.new_ids) AND (c.kind IN ('attribution', 'role') "
-            "OR EXISTS (SELECT 1 FROM temp.new_keys k WHERE k.kind = c.kind AND k.dimension = c.dimension "
-            "AND k.predicate = c.predicate AND k.thing = c.thing AND k.anchor = c.anchor))").fetchall()
-        if anyone:  # a new article naming nobody may meet any story: the whole of its blocks, by index
-            rows += db.execute(
-                "SELECT c.json FROM temp.new_keys k CROSS JOIN claims c ON c.kind = k.kind "
-                "AND c.dimension = k.dimension AND c.predicate = k.predicate AND c.thing = k.thing "
-                "AND c.anchor = k.anchor WHERE c.article_id NOT IN (SELECT id FROM temp.new_ids)").fetchall()
-        found = {c.id: c for c in (claim_from_json(r["json"]) for r in rows)}
-        history = sorted(found.values(), key=lambda c: (c.article_id, c.start, c.id))
-        return History(self.articles({c.article_id for c in history}), tuple(history))
+    def history(self, claims: Sequence[Claim], terms: Mapping[str, Sequence[str]]) -> History:
+        """Return the stored articles related to the new batch and their claims that may meet it."""
+        related, found = read_history(self.db, claims, terms)
+        return History(self.articles(related | {c.article_id for c in found}), tuple(found))
 
     def articles(self, ids: Iterable[str]) -> tuple[Article, ...]:
         """Return the stored articles with these ids, sorted by id."""
-        ids = sorted(set(ids))
         out: list[Article] = []
-        for i in range(0, len(ids), 500):
-            chunk = ids[i:i + 500]
-            marks = ",".join("?" * len(chunk))
-            out += [_article_row_to_article(r) for r in self.db.execute(
+        for chunk, marks in _chunks(sorted(set(ids))):
+            out += [article_from_row(r) for r in self.db.execute(
                 f"SELECT * FROM articles WHERE id IN ({marks}) ORDER BY id", chunk)]
         return tuple(out)
 
@@ -232,70 +123,120 @@ class Store:
 
     # ------------------------------------------------------------ writing
 
-    def save(self, articles: Sequence[Article], claims: Sequence[Claim], findings: Sequence[Discrepancy],
-             stories: dict[str, frozenset[str]]) -> SaveResult:
-        """Add a checked batch in one transaction: new or changed articles with their claims, and findings.
-
-        Articles known with the same text hash are left alone; a known article whose text changed
-        loses its old claims and the findings that cite them. Nothing new -> no batch row.
-        """
+    def save(self, articles: Sequence[Article], claims: Sequence[Claim], facts: Sequence[Finding],
+             terms: Mapping[str, Sequence[str]]) -> SaveResult:
+        """Add a checked batch (new or changed articles, their claims and terms, its facts) in one transaction."""
         db = self.db
         db.execute("BEGIN IMMEDIATE")
         try:
             known = self.known_hashes(a.id for a in articles)
             fresh = [a for a in articles if known.get(a.id) != text_hash(a)]
             changed = tuple(sorted(a.id for a in fresh if a.id in known))
-            fresh_ids = {a.id for a in fresh}
-            for article_id in changed:
+            for article_id in changed:  # its old claims go, and the facts citing them: they are gathered anew
+                self._delete_facts(self._facts_of_article(article_id))
                 self._delete_article(article_id)
-            existing = self._present("findings", (d.id for d in findings))
-            new_findings = [d for d in findings if d.id not in existing]
-            if not fresh and not new_findings:
+            # Facts are upserted by id, and only when they differ: a rerun of a batch writes nothing.
+            stored = self._fact_contents(f.id for f in facts)
+            written = [f for f in facts if stored.get(f.id) != fact_content(f)]
+            superseded = self._superseded(facts)
+            if not fresh and not written and not superseded:
                 db.execute("ROLLBACK")
                 return SaveResult(None, 0, (), 0)
             batch = db.execute("INSERT INTO batches (created, articles) VALUES (?, ?)",
                                (datetime.now(timezone.utc).isoformat(timespec="seconds"), len(fresh))).lastrowid
-            db.executemany(
-                "INSERT INTO articles (id, path, source, published, title, url, text_hash, text, line_offset, batch, story) "
-                "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                [(a.id, a.path, a.source, a.published.isoformat() if a.published else None, a.title, a.url,
-                  text_hash(a), a.text, a.line_offset, batch, " ".join(sorted(stories.get(a.id, ()))))
-                 for a in fresh])
-            db.executemany("INSERT OR IGNORE INTO article_terms (term, article_id) VALUES (?, ?)",
-                           [(t, a.id) for a in fresh for t in (sorted(stories.get(a.id, ())) or [""])])
-            db.executemany(
-                "INSERT OR IGNORE INTO claims (id, article_id, kind, dimension, predicate, thing, anchor, "
-                "lo, hi, lo_closed, hi_closed, json) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                [_claim_row(c) for c in claims if c.article_id in fresh_ids])
-            db.executemany(
-                "INSERT OR IGNORE INTO findings (id, batch, rule, severity, verdict, a_claim, b_claim, explanation) "
-                "VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
-                [(d.id, batch, d.rule, d.severity, d.verdict, d.a.id, d.b.id, d.explanation) for d in new_findings])
+            self._insert_articles(fresh, claims, terms, batch)
+            self._delete_facts(superseded)
+            self._upsert_facts(written, batch)
             _pause_before_commit()
             db.execute("COMMIT")
         except BaseException:
             if db.in_transaction:
                 db.execute("ROLLBACK")
             raise
-        return SaveResult(batch, len(fresh), changed, len(new_findings))
+        return SaveResult(batch, len(fresh), changed, len(written))
+
+    def _insert_articles(self, fresh: Sequence[Article], claims: Sequence[Claim],
+                         terms: Mapping[str, Sequence[str]], batch: int) -> None:
+        db = self.db
+        ids = {a.id for a in fresh}
+        db.executemany(
+            "INSERT INTO articles (id, path, source, published, title, url, text_hash, text, line_offset, "
+            "batch, story) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            [article_row(a, batch, terms.get(a.id, ())) for a in fresh])
+        pairs = [(t, a.id) for a in fresh for t in dict.fromkeys(terms.get(a.id, ()))]
+        db.executemany("INSERT INTO article_terms (term, article_id) VALUES (?, ?)", pairs)
+        db.executemany("INSERT INTO term_counts (term, articles) VALUES (?, 1) "
+                       "ON CONFLICT (term) DO UPDATE SET articles = articles + 1", [(t,) for t, _ in pairs])
+        db.executemany(
+            "INSERT OR IGNORE INTO claims (id, article_id, kind, dimension, predicate, thing, anchor, "
+            "lo, hi, lo_closed, hi_closed, json) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            [claim_row(c) for c in claims if c.article_id in ids])
+
+    def _upsert_facts(self, facts: Sequence[Finding], batch: int) -> None:
+        """Write the facts by id: a stored one keeps its first batch and takes this one as its last."""
+        db = self.db
+        db.executemany(
+            "INSERT INTO facts (id, rule, kind, verdict, severity, topic, story, values_json, claims_json, "
+            "explanation, first_batch, last_batch) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) "
+            "ON CONFLICT (id) DO UPDATE SET rule = excluded.rule, kind = excluded.kind, verdict = excluded.verdict, "
+            "severity = excluded.severity, topic = excluded.topic, story = excluded.story, "
+            "values_json = excluded.values_json, claims_json = excluded.claims_json, "
+            "explanation = excluded.explanation, last_batch = excluded.last_batch",
+            [fact_row(f, batch) for f in facts])
+        db.executemany("DELETE FROM fact_claims WHERE fact_id = ?", [(f.id,) for f in facts])
+        db.executemany("INSERT OR IGNORE INTO fact_claims (claim_id, fact_id) VALUES (?, ?)",
+                       [(c.id, f.id) for f in facts for c in f.claims])
+
+    def _fact_contents(self, ids: Iterable[str]) -> dict[str, tuple[str, str, str, str]]:
+        found = {}
+        for chunk, marks in _chunks(ids):
+            for r in self.db.execute("SELECT id, verdict, severity, values_json, claims_json FROM facts "
+                                     f"WHERE id IN ({marks})", chunk):
+                found[r["id"]] = (r["verdict"], r["severity"], r["values_json"], r["claims_json"])
+        return found
+
+    def _superseded(self, facts: Sequence[Finding]) -> set[str]:
+        """Return the stored facts, under ids not among these, that share a claim with one of the same check."""
+        # A claim is in one fact of a check; an article published earlier than the founder founds it anew.
+        rule_of = {c.id: f.rule for f in facts for c in f.claims}
+        ids = {f.id for f in facts}
+        found = set()
+        for chunk, marks in _chunks(rule_of):
+            for r in self.db.execute("SELECT l.claim_id, f.id, f.rule FROM fact_claims l "
+                                     f"JOIN facts f ON f.id = l.fact_id WHERE l.claim_id IN ({marks})", chunk):
+                if r["id"] not in ids and r["rule"] == rule_of[r["claim_id"]]:
+                    found.add(r["id"])
+        return found
+
+    def _facts_of_article(self, article_id: str) -> set[str]:
+        return {r[0] for r in self.db.execute(
+            "SELECT DISTINCT l.fact_id FROM claims c JOIN fact_claims l ON l.claim_id = c.id WHERE c.article_id = ?",
+            (article_id,))}
+
+    def _delete_facts(self, ids: Iterable[str]) -> None:
+        rows = [(i,) for i in ids]
+        self.db.executemany("DELETE FROM facts WHERE id = ?", rows)
+        self.db.executemany("DELETE FROM fact_claims WHERE fact_id = ?", rows)
 
     def _delete_article(self, article_id: str) -> None:
         db = self.db
-        claim_ids = "SELECT id FROM claims WHERE article_id = ?"
-        db.execute(f"DELETE FROM findings WHERE a_claim IN ({claim_ids}) OR b_claim IN ({claim_ids})",
-                   (article_id, article_id))
         db.execute("DELETE FROM claims WHERE article_id = ?", (article_id,))
+        own = "SELECT term FROM article_terms WHERE article_id = ?"
+        db.execute(f"UPDATE term_counts SET articles = articles - 1 WHERE term IN ({own})", (article_id,))
+        db.execute(f"DELETE FROM term_counts WHERE term IN ({own}) AND articles <= 0", (article_id,))
         db.execute("DELETE FROM article_terms WHERE article_id = ?", (article_id,))
         db.execute("DELETE FROM articles WHERE id = ?", (article_id,))
 
     def forget(self, article_id: str) -> int:
-        """Remove one article, its claims and the findings that cite them; return its claim count."""
+        """Remove one article, its claims and the facts that cite them; return its claim count."""
+        # The facts go whole rather than rewritten: the next batch meeting their other articles gathers them anew.
         db = self.db
         db.execute("BEGIN IMMEDIATE")
         try:
             if db.execute("SELECT 1 FROM articles WHERE id = ?", (article_id,)).fetchone() is None:
                 raise InputError(f"store {self.path}: no article {article_id!r}")
             count = db.execute("SELECT COUNT(*) FROM claims WHERE article_id = ?", (article_id,)).fetchone()[0]
+            self._delete_facts(self._facts_of_article(article_id))
             self._delete_article(article_id)
             db.execute("COMMIT")
         except BaseException:
@@ -306,17 +247,17 @@ class Store:
     # ------------------------------------------------------------ summaries
 
     def counts(self) -> dict[str, int]:
-        """Return the numbers of batches, articles, claims and findings."""
+        """Return the numbers of batches, articles, claims and facts."""
         return {table: self.db.execute(f"SELECT COUNT(*) FROM {table}").fetchone()[0]
-                for table in ("batches", "articles", "claims", "findings")}
+                for table in ("batches", "articles", "claims", "facts")}
 
     def batches(self) -> list[tuple]:
-        """Return (batch, created, articles checked in, articles now held, claims, findings) per batch."""
+        """Return (batch, created, articles checked in, articles held, claims, facts last written) per batch."""
         return [tuple(r) for r in self.db.execute(
             "SELECT b.id, b.created, b.articles, "
             "(SELECT COUNT(*) FROM articles a WHERE a.batch = b.id), "
             "(SELECT COUNT(*) FROM claims c JOIN articles a ON a.id = c.article_id WHERE a.batch = b.id), "
-            "(SELECT COUNT(*) FROM findings f WHERE f.batch = b.id) "
+            "(SELECT COUNT(*) FROM facts f WHERE f.last_batch = b.id) "
             "FROM batches b ORDER BY b.id")]
 
     def article_list(self) -> list[tuple]:
@@ -324,15 +265,6 @@ class Store:
         return [tuple(r) for r in self.db.execute(
             "SELECT a.id, a.source, a.published, a.batch, "
             "(SELECT COUNT(*) FROM claims c WHERE c.article_id = a.id) FROM articles a ORDER BY a.id")]
-
-
-def _claim_row(c: Claim) -> tuple:
-    value = c.value
-    measured = isinstance(value, Quantity)
-    i = value.interval if measured else None
-    return (c.id, c.article_id, c.kind, value.dimension if measured else c.kind, c.predicate, c.thing, c.anchor,
-            _bound(i.lo) if i else None, _bound(i.hi) if i else None,
-            int(i.lo_closed) if i else None, int(i.hi_closed) if i else None, claim_to_json(c))
 
 
 def _pause_before_commit() -> None:

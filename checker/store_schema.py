@@ -1,17 +1,41 @@
 """The claim store's tables and how a store of an older schema is brought up to date.
 
-`MIGRATIONS` maps a schema version to the SQL steps that bring a store from the version
-before it to that one; `PRAGMA user_version` records the version a store is at. A new
-schema version adds an entry here and never edits an earlier one.
+`MIGRATIONS` maps a schema version to the steps (SQL, or a function of the connection)
+that bring a store from the version before it to that one; `PRAGMA user_version` records
+the version a store is at. A new schema version adds an entry here and never edits an
+earlier one.
+
+Version 2 keeps facts, not pairs: the `findings` table of claim pairs (a_claim, b_claim) is
+dropped, since a pair cannot be turned into a fact with all its variants; the facts come back
+as later batches meet those articles. Story terms become the heaviest words of each article's
+story vector, recomputed from the stored texts batch by batch.
 """
 
 from __future__ import annotations
 
 import sqlite3
+from collections.abc import Callable
 
 from checker.errors import InputError
+from checker.store_rows import top_terms
 
-MIGRATIONS: dict[int, tuple[str, ...]] = {
+
+def _story_vector_terms(db: sqlite3.Connection) -> None:
+    """Recompute every stored article's story terms, each batch's texts read together as when checked."""
+    # Version 1 held an article's most frequent proper names: a new batch's terms are other words.
+    db.execute("DELETE FROM article_terms")
+    for (batch,) in db.execute("SELECT DISTINCT batch FROM articles ORDER BY batch").fetchall():
+        rows = db.execute("SELECT id, title, text FROM articles WHERE batch = ?", (batch,)).fetchall()
+        terms = top_terms({r[0]: f"{r[1] or ''}\n{r[2]}" for r in rows})
+        db.executemany("INSERT OR IGNORE INTO article_terms (term, article_id) VALUES (?, ?)",
+                       [(t, key) for key, ts in terms.items() for t in ts])
+        db.executemany("UPDATE articles SET story = ? WHERE id = ?", [(" ".join(ts), key) for key, ts in terms.items()])
+    db.execute("INSERT INTO term_counts SELECT term, COUNT(*) FROM article_terms GROUP BY term")
+
+
+Step = str | Callable[[sqlite3.Connection], None]
+
+MIGRATIONS: dict[int, tuple[Step, ...]] = {
     1: (
         """CREATE TABLE batches (
                id INTEGER PRIMARY KEY,
@@ -62,6 +86,36 @@ MIGRATIONS: dict[int, tuple[str, ...]] = {
         "CREATE INDEX findings_a ON findings(a_claim)",
         "CREATE INDEX findings_b ON findings(b_claim)",
     ),
+    2: (
+        "DROP TABLE findings",
+        # One row per fact: its variants' values and the claim ids of each variant, in order.
+        """CREATE TABLE facts (
+               id TEXT PRIMARY KEY,
+               rule TEXT NOT NULL,
+               kind TEXT NOT NULL,
+               verdict TEXT NOT NULL,
+               severity TEXT NOT NULL,
+               topic TEXT NOT NULL,
+               story TEXT NOT NULL,
+               values_json TEXT NOT NULL,
+               claims_json TEXT NOT NULL,
+               explanation TEXT NOT NULL,
+               first_batch INTEGER NOT NULL,
+               last_batch INTEGER NOT NULL)""",
+        "CREATE INDEX facts_last_batch ON facts(last_batch)",
+        # claims_json inverted, so the facts of a claim are found without reading every fact.
+        """CREATE TABLE fact_claims (
+               claim_id TEXT NOT NULL,
+               fact_id TEXT NOT NULL,
+               PRIMARY KEY (claim_id, fact_id)) WITHOUT ROWID""",
+        "CREATE INDEX fact_claims_fact ON fact_claims(fact_id)",
+        # How many stored articles have each term: a word too many of them use names no story, and
+        # the history leaves its postings unread.
+        """CREATE TABLE term_counts (
+               term TEXT PRIMARY KEY,
+               articles INTEGER NOT NULL) WITHOUT ROWID""",
+        _story_vector_terms,
+    ),
 }
 SCHEMA_VERSION = max(MIGRATIONS)
 
@@ -89,7 +143,10 @@ def migrate(db: sqlite3.Connection, path: str) -> None:
         version = refuse_newer(db, path)  # another process may have migrated meanwhile
         for step in range(version + 1, SCHEMA_VERSION + 1):
             for sql in MIGRATIONS[step]:
-                db.execute(sql)
+                if callable(sql):
+                    sql(db)
+                else:
+                    db.execute(sql)
         db.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
         db.execute("COMMIT")
     except BaseException:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import shutil
 import signal
 import sqlite3
@@ -91,34 +92,75 @@ def test_infinite_bounds_round_trip_and_store_null(batches, tmp_path):
 
 # ------------------------------------------------------------------ CLI: history across batches
 
+def sides(finding: dict) -> list[tuple[str, list[str]]]:
+    """Return (value, articles) per variant of a JSON finding."""
+    return [(v["value"], sorted({c["article"] for c in v["claims"]})) for v in finding["variants"]]
+
+
+def stored_facts(db: Path) -> dict[str, tuple]:
+    con = sqlite3.connect(db)
+    try:
+        return {r[0]: r[1:] for r in con.execute(
+            "SELECT id, verdict, values_json, claims_json, first_batch, last_batch FROM facts")}
+    finally:
+        con.close()
+
+
 def test_cross_batch_conflict_is_found_and_rerun_adds_nothing(batches):
     one, two, db = batches
     first = invoke("check", str(one), "--store", str(db), "--format", "json")
     assert first.exit_code == 0, first.output
-    assert json.loads(first.stdout)["discrepancies"] == []
+    assert json.loads(first.stdout)["findings"] == []
     before = counts(db)
     assert before["articles"] == 2 and before["batches"] == 1
 
     second = invoke("check", str(two), "--store", str(db), "--format", "json")
     assert second.exit_code == 1, second.output
-    found = json.loads(second.stdout)["discrepancies"]
-    assert found
-    for d in found:
-        sides = {d["a"]["article"], d["b"]["article"]}
-        assert "gamma" in sides and sides & {"alpha", "beta"}
+    document = json.loads(second.stdout)
+    found = document["findings"]
+    assert [sides(f) for f in found if f["rule"] == "NUM001"] == [[("12", ["alpha", "beta"]), ("19", ["gamma"])]]
+    for f in found + document["agreed"]:
+        articles = {c["article"] for v in f["variants"] for c in v["claims"]}
+        assert "gamma" in articles and articles & {"alpha", "beta"}
+    assert document["articles"] == 3  # gamma and the stored articles its facts cite
     after = counts(db)
-    assert after["articles"] == 3 and after["batches"] == 2 and after["findings"] == len(found)
+    assert after["articles"] == 3 and after["batches"] == 2
+    # The agreed facts of batch one were founded on alpha; gamma, published earlier, founds them now.
+    assert set(stored_facts(db)) == {f["id"] for f in found + document["agreed"]}
+    facts = stored_facts(db)
 
     again = invoke("check", str(two), "--store", str(db), "--format", "json")
     assert again.exit_code == 1
-    assert [d["id"] for d in json.loads(again.stdout)["discrepancies"]] == [d["id"] for d in found]
-    assert counts(db) == after
+    assert [f["id"] for f in json.loads(again.stdout)["findings"]] == [f["id"] for f in found]
+    assert counts(db) == after and stored_facts(db) == facts
 
-    # batch one again: its findings with gamma come back, nothing is added
+    # batch one again: its facts with gamma come back, nothing is added
     back = invoke("check", str(one), "--store", str(db), "--format", "json")
     assert back.exit_code == 1
-    assert sorted(d["id"] for d in json.loads(back.stdout)["discrepancies"]) == sorted(d["id"] for d in found)
-    assert counts(db) == after
+    assert sorted(f["id"] for f in json.loads(back.stdout)["findings"]) == sorted(f["id"] for f in found)
+    assert counts(db) == after and stored_facts(db) == facts
+
+
+def test_a_repeated_side_updates_the_stored_fact(batches, tmp_path):
+    one, two, db = batches
+    invoke("check", str(one), "--store", str(db))
+    second = json.loads(invoke("check", str(two), "--store", str(db), "--format", "json").stdout)
+    conflict = next(f for f in second["findings"] if f["rule"] == "NUM001")
+    before = counts(db)
+
+    three = tmp_path / "three"
+    write_article(three, "delta", CONTRA.replace("Officials in Dornick called for an inquiry.",
+                                                 "Drivers were told to avoid Dornick."), published="2024-01-11")
+    third = invoke("check", str(three), "--store", str(db), "--format", "json")
+    assert third.exit_code == 1, third.output
+    findings = [f for f in json.loads(third.stdout)["findings"] if f["rule"] == "NUM001"]
+    assert [f["id"] for f in findings] == [conflict["id"]]
+    assert sides(findings[0]) == [("12", ["alpha", "beta"]), ("19", ["delta", "gamma"])]
+    after = counts(db)
+    assert after["facts"] == before["facts"] and after["batches"] == before["batches"] + 1
+    verdict, values, claims, first, last = stored_facts(db)[conflict["id"]]
+    assert (verdict, json.loads(values), first, last) == ("conflict", ["12", "19"], 2, 3)
+    assert [len(ids) for ids in json.loads(claims)] == [2, 2]
 
 
 def test_unrelated_story_does_not_meet_history(batches, tmp_path):
@@ -128,24 +170,64 @@ def test_unrelated_story_does_not_meet_history(batches, tmp_path):
     write_article(other, "ferry", OTHER)
     result = invoke("check", str(other), "--store", str(db), "--format", "json")
     assert result.exit_code == 0
-    assert json.loads(result.stdout)["discrepancies"] == []
+    document = json.loads(result.stdout)
+    assert (document["findings"], document["agreed"], document["articles"]) == ([], [], 1)
+    assert counts(db)["facts"] == 2  # batch one's agreed facts, untouched
+
+
+def test_history_reads_only_articles_sharing_two_terms(batches, tmp_path):
+    from checker.store_rows import story_terms
+
+    one, two, db = batches
+    invoke("check", str(one), "--store", str(db))
+    settings = load_settings({})
+    storm = write_article(tmp_path / "storm", "storm", "A storm brought heavy snow to the Halvard mountains "
+                          "above Velmora on Sunday. Forecasters expect more snow in Halvard this week.")
+    with Store(db) as store:
+        for folder, related in ((storm, set()), (two, {"alpha", "beta"})):
+            articles = load_paths([str(folder)]).articles
+            past = store.history(extract_claims(articles, settings), story_terms(articles))
+            assert {a.id for a in past.articles} == related
+            assert {c.article_id for c in past.claims} == related
+    assert "velmora" in story_terms(load_paths([str(storm)]).articles)["storm"]  # one shared term is not enough
+
+
+def test_history_leaves_out_terms_most_stored_articles_use(tmp_path):
+    from checker.records import Article
+    from checker.store_history import COMMON_POSTINGS
+
+    common = ("forecaster", "insurer")  # in every stored article: they name no story
+    stored = [Article(f"s{i:03d}", f"s{i:03d}.txt", "text") for i in range(COMMON_POSTINGS + 1)]
+    terms = {a.id: (*common, f"name{a.id}") for a in stored}
+    terms["s000"] += ("halvard",)
+    with Store(tmp_path / "terms.db") as store:
+        store.save(stored, [], [], terms)
+        assert store.history([], {"new": (*common, "zed")}).articles == ()
+        assert [a.id for a in store.history([], {"new": (*common, "halvard", "names000")}).articles] == ["s000"]
+        store.forget("s001")
+        counts = dict(store.db.execute("SELECT term, articles FROM term_counts"))
+        assert store.history([], {"new": (*common, "zed")}).articles != ()  # 250 articles: still read
+    assert counts["forecaster"] == COMMON_POSTINGS and "names001" not in counts
 
 
 def test_changed_article_replaces_old_version(batches, tmp_path):
     one, two, db = batches
     invoke("check", str(one), "--store", str(db))
     invoke("check", str(two), "--store", str(db))
-    assert counts(db)["findings"] > 0
+    assert any(v == "conflict" for v, *_ in stored_facts(db).values())
     fixed = tmp_path / "fixed"
     write_article(fixed, "gamma", AGREE_1.replace("The mayor", "A councillor"))
     result = invoke("check", str(fixed), "--store", str(db), "--format", "json")
     assert result.exit_code == 0, result.output
     assert "checker: store: article gamma changed; its earlier version was replaced" in result.stderr
-    assert json.loads(result.stdout)["discrepancies"] == []
+    assert json.loads(result.stdout)["findings"] == []
+    facts = stored_facts(db)
+    assert {v for v, *_ in facts.values()} == {"agreed"}  # the old gamma's conflict went with it
+    assert all("19" not in values for _, values, *_ in facts.values())
     with Store(db) as store:
-        assert store.counts()["findings"] == 0  # the old gamma's findings went with it
         text = store.articles(["gamma"])[0].text
-    assert "councillor" in text
+        claims = [c for c in store.all_claims()[1] if c.article_id == "gamma" and c.kind == "number"]
+    assert "councillor" in text and [c.value.display for c in claims] == ["12"]
 
 
 def test_report_warnings_name_changed_articles(batches, tmp_path):
@@ -155,8 +237,9 @@ def test_report_warnings_name_changed_articles(batches, tmp_path):
     settings = load_settings({})
     check_with_store([str(one)], settings, db)
     write_article(one, "beta", AGREE_2 + " More news from Velmora.")
-    report = check_with_store([str(one)], settings, db)
+    report = check_with_store([str(one)], settings, db, one_story=True)
     assert report.warnings == ("store: article beta changed; its earlier version was replaced",)
+    assert report.findings == () and {f.verdict for f in report.agreed} == {"agreed"}
 
 
 def test_store_stats_list_forget_and_extract(batches):
@@ -165,8 +248,11 @@ def test_store_stats_list_forget_and_extract(batches):
     invoke("check", str(two), "--store", str(db))
     stats = invoke("store", "stats", "--store", str(db))
     assert stats.exit_code == 0
-    assert "articles" in stats.stdout and "findings" in stats.stdout
+    assert "articles" in stats.stdout and "facts" in stats.stdout
     assert "checked in" in stats.stdout
+    with Store(db) as store:
+        # facts per batch: the batch that last wrote each (batch two took over batch one's)
+        assert [(b[0], b[2], b[3], b[5]) for b in store.batches()] == [(1, 2, 2, 0), (2, 1, 1, 2)]
 
     listed = invoke("store", "list", "--store", str(db))
     assert listed.exit_code == 0
@@ -187,7 +273,11 @@ def test_store_stats_list_forget_and_extract(batches):
     assert forgot.exit_code == 0, forgot.output
     after = counts(db)
     assert after["articles"] == before["articles"] - 1
-    assert after["claims"] < before["claims"] and after["findings"] == 0
+    assert after["claims"] < before["claims"] and after["facts"] == 0  # every fact cited gamma
+    con = sqlite3.connect(db)
+    assert con.execute("SELECT COUNT(*) FROM fact_claims").fetchone()[0] == 0
+    assert con.execute("SELECT COUNT(*) FROM article_terms WHERE article_id = 'gamma'").fetchone()[0] == 0
+    con.close()
     missing = invoke("store", "forget", "gamma", "--store", str(db))
     assert missing.exit_code == 2 and "no article 'gamma'" in missing.stderr
 
@@ -235,6 +325,75 @@ def test_migration_from_empty_file(batches):
     assert con.execute("SELECT COUNT(*) FROM articles").fetchone()[0] == 2
 
 
+# Version 1 as it shipped, kept here so that a test notices if anyone edits it.
+V1_DDL = (
+    "CREATE TABLE batches (id INTEGER PRIMARY KEY, created TEXT NOT NULL, articles INTEGER NOT NULL)",
+    "CREATE TABLE articles (id TEXT PRIMARY KEY, path TEXT NOT NULL, source TEXT, published TEXT, title TEXT, "
+    "url TEXT, text_hash TEXT NOT NULL, text TEXT NOT NULL, line_offset INTEGER NOT NULL, "
+    "batch INTEGER NOT NULL REFERENCES batches(id), story TEXT NOT NULL)",
+    "CREATE TABLE article_terms (term TEXT NOT NULL, article_id TEXT NOT NULL, "
+    "PRIMARY KEY (term, article_id)) WITHOUT ROWID",
+    "CREATE INDEX article_terms_article ON article_terms(article_id)",
+    "CREATE TABLE claims (id TEXT PRIMARY KEY, article_id TEXT NOT NULL, kind TEXT NOT NULL, "
+    "dimension TEXT NOT NULL, predicate TEXT NOT NULL, thing TEXT NOT NULL, anchor TEXT NOT NULL, lo REAL, "
+    "hi REAL, lo_closed INTEGER, hi_closed INTEGER, json TEXT NOT NULL)",
+    "CREATE INDEX claims_block ON claims(kind, dimension, predicate, thing, anchor)",
+    "CREATE INDEX claims_article ON claims(article_id)",
+    "CREATE TABLE findings (id TEXT PRIMARY KEY, batch INTEGER NOT NULL, rule TEXT NOT NULL, "
+    "severity TEXT NOT NULL, verdict TEXT NOT NULL, a_claim TEXT NOT NULL, b_claim TEXT NOT NULL, "
+    "explanation TEXT NOT NULL)",
+    "CREATE INDEX findings_a ON findings(a_claim)",
+    "CREATE INDEX findings_b ON findings(b_claim)",
+)
+
+
+def test_version_one_is_never_edited():
+    from checker.store_schema import MIGRATIONS
+
+    assert [" ".join(sql.split()).replace("( ", "(").replace(" )", ")") for sql in MIGRATIONS[1]] == list(V1_DDL)
+
+
+def test_migration_from_a_version_one_store(batches):
+    from checker.store_rows import article_row, claim_row, story_terms
+
+    def v1_terms(article) -> set[str]:  # version 1 kept an article's capitalized words as its terms
+        return {w.lower() for w in re.findall(r"\b[A-Z][a-z]+", article.text)}
+
+    one, two, db = batches
+    articles = load_paths([str(one)]).articles
+    claims = extract_claims(articles, load_settings({}))
+    con = sqlite3.connect(db)
+    for sql in V1_DDL:
+        con.execute(sql)
+    con.execute("INSERT INTO batches VALUES (1, '2024-01-10T00:00:00+00:00', 2)")
+    con.executemany("INSERT INTO articles VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                    [article_row(a, 1, sorted(v1_terms(a))) for a in articles])
+    con.executemany("INSERT INTO article_terms VALUES (?, ?)", [(t, a.id) for a in articles for t in v1_terms(a)])
+    con.executemany("INSERT INTO claims VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", [claim_row(c) for c in claims])
+    con.execute("INSERT INTO findings VALUES ('f1', 1, 'NUM001', 'high', 'conflict', ?, ?, 'a pair')",
+                (claims[0].id, claims[1].id))
+    con.execute("PRAGMA user_version = 1")
+    con.commit()
+    con.close()
+
+    result = invoke("check", str(two), "--store", str(db), "--format", "json")
+    assert result.exit_code == 1, result.output
+    found = [f for f in json.loads(result.stdout)["findings"] if f["rule"] == "NUM001"]
+    assert [sides(f) for f in found] == [[("12", ["alpha", "beta"]), ("19", ["gamma"])]]
+    con = sqlite3.connect(db)
+    assert con.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION == 2
+    tables = {r[0] for r in con.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
+    assert "findings" not in tables and {"facts", "fact_claims"} <= tables
+    terms = {}
+    for term, article in con.execute("SELECT term, article_id FROM article_terms WHERE article_id != 'gamma'"):
+        terms.setdefault(article, set()).add(term)
+    assert terms == {key: set(ts) for key, ts in story_terms(articles).items()}  # recomputed as batch one
+    counted = dict(con.execute("SELECT term, articles FROM term_counts"))
+    assert counted == dict(con.execute("SELECT term, COUNT(*) FROM article_terms GROUP BY term"))
+    assert con.execute("SELECT COUNT(*) FROM batches").fetchone()[0] == 2
+    con.close()
+
+
 # ------------------------------------------------------------------ crash and concurrency (subprocesses)
 
 def _cmd(folder: Path, db: Path) -> list[str]:
@@ -252,7 +411,7 @@ def _state(db: Path) -> tuple[int, int, int]:
     con = sqlite3.connect(db)
     try:
         assert con.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
-        return tuple(con.execute(f"SELECT COUNT(*) FROM {t}").fetchone()[0] for t in ("articles", "claims", "findings"))
+        return tuple(con.execute(f"SELECT COUNT(*) FROM {t}").fetchone()[0] for t in ("articles", "claims", "facts"))
     finally:
         con.close()
 

@@ -9,7 +9,7 @@ from dataclasses import dataclass, field
 
 from rapidfuzz import fuzz
 
-from checker.match import actors_agree, block_key, topic_key
+from checker.gather.keys import actors_agree, block_key, topic_key
 from checker.records import Claim
 
 # A claim is compared with the facts stated in its own wording and with this many of the most

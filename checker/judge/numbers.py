@@ -9,7 +9,7 @@ from datetime import date
 from rapidfuzz import fuzz
 
 from checker.judge.figures import about, firm, lower_bound
-from checker.match import topic_key
+from checker.gather.keys import topic_key
 from checker.records import Article, Claim, Discrepancy, Interval, stable_id
 from checker.rules import Check, severity_of
 
