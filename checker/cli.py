@@ -193,12 +193,12 @@ def _open_store(path: Path):
 @store_group.command("stats")
 @_STORE_OPTION
 def store_stats(store) -> None:
-    """Count the stored articles, claims and findings, overall and by batch."""
+    """Count the stored articles, claims and facts, overall and by batch."""
     with _open_store(store) as db:
         counts, batches = db.counts(), db.batches()
     click.echo(tabulate([(k, v) for k, v in counts.items()], headers=["table", "rows"]))
     click.echo()
-    click.echo(tabulate(batches, headers=["batch", "created", "checked in", "articles", "claims", "findings"]))
+    click.echo(tabulate(batches, headers=["batch", "created", "checked in", "articles", "claims", "facts written"]))
 
 
 @store_group.command("list")
@@ -214,7 +214,7 @@ def store_list(store) -> None:
 @click.argument("article")
 @_STORE_OPTION
 def store_forget(article, store) -> None:
-    """Remove one article, its claims and the findings that cite them."""
+    """Remove one article, its claims and the facts that cite them."""
     with _open_store(store) as db:
         try:
             count = db.forget(article)

@@ -14,6 +14,7 @@ from rapidfuzz import fuzz
 from tabulate import tabulate
 
 from checker.errors import InputError
+from checker.fact_inventory import read_label_rows
 from checker.records import Claim, Finding, Report, Variant
 
 REQUIRED = ("kind", "doc_a", "quote_a", "doc_b", "quote_b", "verdict")
@@ -71,17 +72,8 @@ class EvalResult:
 
 def read_gold(path: str | Path) -> list[GoldPair]:
     """Read a gold CSV into GoldPair rows, or raise InputError naming the file."""
-    path = Path(path)
-    try:
-        with path.open(encoding="utf-8-sig", newline="") as handle:
-            rows = list(csv.reader(handle))
-    except (OSError, UnicodeDecodeError, csv.Error) as err:
-        raise InputError(f"{path}: cannot read gold labels ({getattr(err, 'strerror', None) or err})") from err
-    header = [name.strip() for name in rows[0]] if rows else []
-    missing = [name for name in REQUIRED if name not in header]
-    if missing:
-        raise InputError(f"{path}: gold labels lack column(s) {', '.join(missing)}")
-    return [_pair(header, cells, f"{path}:{number}") for number, cells in enumerate(rows[1:], 2) if any(cells)]
+    header, rows = read_label_rows(path, REQUIRED, "gold labels")
+    return [_pair(header, cells, f"{path}:{number}") for number, cells in rows]
 
 
 _SPLIT_THOUSANDS = re.compile(r"^\d{3}(?!\d)")

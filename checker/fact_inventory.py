@@ -45,17 +45,24 @@ class Statement:
 
 def read_facts(path: str | Path) -> list[Statement]:
     """Read a fact inventory CSV into Statements, or raise InputError naming the file."""
+    header, rows = read_label_rows(path, REQUIRED, "fact inventory")
+    return [_statement(header, cells, f"{path}:{n}") for n, cells in rows]
+
+
+def read_label_rows(path: str | Path, required: Sequence[str], what: str) -> tuple[list[str], list[tuple[int, list[str]]]]:
+    """Read a labels CSV: its header and its non-empty rows with their line numbers, or raise
+    InputError naming the file and what it lacks."""
     path = Path(path)
     try:
         with path.open(encoding="utf-8-sig", newline="") as handle:
             rows = list(csv.reader(handle))
     except (OSError, UnicodeDecodeError, csv.Error) as err:
-        raise InputError(f"{path}: cannot read fact inventory ({getattr(err, 'strerror', None) or err})") from err
+        raise InputError(f"{path}: cannot read {what} ({getattr(err, 'strerror', None) or err})") from err
     header = [name.strip() for name in rows[0]] if rows else []
-    missing = [name for name in REQUIRED if name not in header]
+    missing = [name for name in required if name not in header]
     if missing:
-        raise InputError(f"{path}: fact inventory lacks column(s) {', '.join(missing)}")
-    return [_statement(header, cells, f"{path}:{n}") for n, cells in enumerate(rows[1:], 2) if any(cells)]
+        raise InputError(f"{path}: {what} without column(s) {', '.join(missing)}")
+    return header, [(n, cells) for n, cells in enumerate(rows[1:], 2) if any(cells)]
 
 
 def _statement(header: list[str], cells: list[str], where: str) -> Statement:

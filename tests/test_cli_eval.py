@@ -47,7 +47,7 @@ def test_eval_bad_gold_exits_2(tmp_path):
     path.write_text("kind,doc_a\nnumber,x\n", encoding="utf-8")
     result = CliRunner().invoke(main, ["eval", "--gold", str(path), str(STORY)])
     assert result.exit_code == 2
-    assert "lack column(s)" in result.stderr and "Traceback" not in result.output
+    assert "without column(s)" in result.stderr and "Traceback" not in result.output
 
 
 def test_eval_facts_reports_the_figures():
@@ -104,7 +104,7 @@ def test_eval_usage_and_missing_files_exit_2_on_one_line(tmp_path, options, mess
 
 
 BAD_FACTS = [
-    pytest.param("cluster,fact,doc\nc,F1,x\n", "lacks column(s) kind, quote, value, variant", id="missing-columns"),
+    pytest.param("cluster,fact,doc\nc,F1,x\n", "without column(s) kind, quote, value, variant", id="missing-columns"),
     pytest.param(FACTS_HEADER + "c,F1,number,t,elsewhere,q,5,A,no,\n", "names no article of the batch",
                  id="other-articles"),
 ]

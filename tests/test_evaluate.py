@@ -258,7 +258,7 @@ def test_read_gold_optional_columns_may_be_absent(tmp_path):
 
 BAD_FILES = [
     pytest.param(HEADER.replace(",verdict", ",label") + "dev,c,number,t,A,x,1,B,y,2,conflict,\n",
-                 "lack column(s) verdict", id="missing-column"),
+                 "without column(s) verdict", id="missing-column"),
     pytest.param(HEADER + "dev,c,number,t,A,x,1,B,y,2,wrong,\n", ":2: unknown verdict 'wrong'", id="bad-verdict"),
     pytest.param(HEADER + "dev,c,number,t,A,x,1,B,y,2,conflict,\ndev,c,number,t,A,one, two,1,B,y,2,conflict,\n",
                  ":3: 13 fields where the header has 12", id="unquoted-comma"),

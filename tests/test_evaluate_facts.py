@@ -244,7 +244,7 @@ def test_read_facts(tmp_path):
 
 
 BAD_FILES = [
-    pytest.param(HEADER.replace(",variant", ",side") + "c,F1,number,t,A,q,5,a,no,\n", "lacks column(s) variant",
+    pytest.param(HEADER.replace(",variant", ",side") + "c,F1,number,t,A,q,5,a,no,\n", "without column(s) variant",
                  id="missing-column"),
     pytest.param(HEADER + "c,F1,number,t,A,q,5,a,no,\nc,F1,number,t,A,one, two,5,a,no,\n",
                  ":3: 11 fields where the header has 10", id="unquoted-comma"),
