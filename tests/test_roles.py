@@ -259,6 +259,8 @@ def test_single_holder(written, key):
 
 def _role_rows():
     for path in (SHARED / "seeds-gold.csv", SHARED / "corpus" / "dev" / "gold.csv"):
+        if not path.is_file():  # a clone with nothing beside it: these rows are not here
+            continue
         with open(path, encoding="utf-8") as handle:
             yield from (row for row in csv.DictReader(handle) if row["kind"] == "role")
 
