@@ -103,3 +103,11 @@ def test_ids_do_not_change_when_articles_join():
     first = {f.id for f in _findings(a, b)}
     grown = {f.id for f in _findings(a, b, FLOOD)}
     assert first and first <= grown
+
+
+def test_an_article_stands_in_one_variant_by_its_most_precise_figure():
+    a = "Hundreds of people fled the Troy floods, and 400 people fled on Monday alone, Troy officials said."
+    b = "Officials in Troy said 350 people fled the Troy floods."
+    (finding,) = _findings(a.replace(", and 400 people fled on Monday alone", ". 400 people fled the Troy floods"), b)
+    assert sorted((v.value, v.articles, len(v.claims)) for v in finding.variants) == [
+        ("350", ("a1",), 1), ("400", ("a0",), 2)]  # "hundreds" rides along with its article's 400

@@ -20,7 +20,7 @@ def judge_fact(claims: Sequence[Claim], check: Check, articles: Mapping[str, Art
     if len({c.article_id for c in kept}) < 2:
         return None
     day_of: Callable[[Claim], date | None] = lambda c: figure_date(c, articles)
-    parts = split(kept, judge, value_of, day_of)
+    parts = split(kept, judge, value_of, day_of, per_article=not same_article)
     founder = min(kept, key=lambda c: (articles[c.article_id].published or date.max, c.article_id, c.start))
     variants = tuple(Variant(_value(groups, value_of), tuple(_ordered(c for g in groups for c in g)))
                      for groups in parts)

@@ -23,15 +23,32 @@ def statements(claims: Sequence[Claim], judge: Judge) -> list[Claim]:
     return kept
 
 
-def split(claims: Sequence[Claim], judge: Judge, value_of: Value, day_of: Callable[[Claim], date | None]) -> list[list[list[Claim]]]:
+def split(claims: Sequence[Claim], judge: Judge, value_of: Value, day_of: Callable[[Claim], date | None],
+          per_article: bool = True) -> list[list[list[Claim]]]:
     """Split claims into variants (each a list of value groups), the most widely stated first.
 
-    Claims with one value (and, for a moving figure, one day) form a group; a group joins the
-    first variant every group of which it agrees with, else it starts a variant.
+    An article's statement is its most precise claim ("400" rather than "hundreds"); with
+    `per_article` its other claims ride along in that claim's group, so an article stands in
+    one variant. Claims with one value (and, for a moving figure, one day) form a group; a
+    group joins the first variant every group of which it agrees with, else it starts one.
     """
+    ordered_claims = sorted(claims, key=lambda c: (c.article_id, c.start))
+    leads: dict[str, Claim] = {}
+    for claim in ordered_claims:
+        lead = leads.get(claim.article_id)
+        if lead is None or (per_article and _width(claim) < _width(lead)):
+            leads[claim.article_id] = claim
+    heads = set(map(id, leads.values())) if per_article else set(map(id, ordered_claims))
     groups: dict[tuple, list[Claim]] = {}
-    for claim in sorted(claims, key=lambda c: (c.article_id, c.start)):
-        groups.setdefault((value_of(claim), day_of(claim) if claim.cumulative else None), []).append(claim)
+    home_of: dict[str, list[Claim]] = {}
+    for claim in ordered_claims:
+        if id(claim) in heads:
+            group = groups.setdefault((value_of(claim), day_of(claim) if claim.cumulative else None), [])
+            group.append(claim)
+            home_of.setdefault(claim.article_id, group)
+    for claim in ordered_claims:
+        if id(claim) not in heads:
+            home_of[claim.article_id].append(claim)
     ordered = sorted(groups.items(), key=lambda item: (-_spread(item[1]), item[0][0], str(item[0][1])))
     variants: list[list[list[Claim]]] = []
     for _, group in ordered:
@@ -41,6 +58,12 @@ def split(claims: Sequence[Claim], judge: Judge, value_of: Value, day_of: Callab
         else:
             home.append(group)
     return sorted(variants, key=lambda v: -sum(_spread(g) for g in v))
+
+
+def _width(claim: Claim) -> float:
+    """Return how wide a claim's value is (a person or a title counts as exact)."""
+    interval = getattr(claim.value, "interval", None)
+    return interval.hi - interval.lo if interval is not None else 0.0
 
 
 def _spread(group: Sequence[Claim]) -> int:
