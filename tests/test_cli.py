@@ -376,3 +376,14 @@ def test_seeds_have_no_number_findings():
     report = report_of(result)
     assert report["articles"] == len(list(SEEDS.glob("*.txt")))
     assert [d for d in report["findings"] if d["kind"] == "number"] == []
+
+
+def test_one_story_compares_articles_that_share_no_name(tmp_path):
+    folder = tmp_path / "story"
+    write_article(folder, "alpha", "Officials in Harlan said twelve workers were killed at the mill.", "Alpha News")
+    write_article(folder, "beta", "Nine workers were killed at the Millbrook plant, Ashby officials said.", "Beta Times",
+                  published="2024-01-11")
+    apart = report_of(invoke("check", folder, "--format", "json", "--fail-on", "never"))
+    together = report_of(invoke("check", folder, "--format", "json", "--fail-on", "never", "--one-story"))
+    assert [f for f in apart["findings"] if f["kind"] == "number"] == []
+    assert [[v["value"] for v in f["variants"]] for f in together["findings"] if f["kind"] == "number"] == [["12", "9"]]
