@@ -135,6 +135,11 @@ class Claim:
         """Return the 1-based line of the claim in its article file."""
         return self.sentence.line
 
+    @property
+    def place(self) -> tuple[str, int]:
+        """Return where the claim stands: its article and offset (claims sort by it)."""
+        return self.article_id, self.start
+
 
 def claim_in(sentence: Sentence, start: int, end: int, kind: str, *salt: str, **fields) -> Claim:
     """Build a claim at an article span inside a sentence, with its stable id."""

@@ -73,7 +73,7 @@ def _gather_block(key: tuple, members: list[Claim], threshold: float, compatible
     spread: dict[str, set[str]] = defaultdict(set)
     for claim in members:
         spread[wording[claim.id]].add(claim.article_id)
-    ordered = sorted(members, key=lambda c: (-len(spread[wording[c.id]]), wording[c.id], c.article_id, c.start))
+    ordered = sorted(members, key=lambda c: (-len(spread[wording[c.id]]), wording[c.id], c.place))
     block = _Block(key, threshold, compatible, same_article)
     for claim in ordered:
         block.place(claim, wording[claim.id])

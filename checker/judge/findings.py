@@ -6,7 +6,7 @@ from collections.abc import Callable, Mapping, Sequence
 from datetime import date
 
 from checker.judge.numbers import figure_date, source_name
-from checker.judge.variants import Judge, Value, disagreements, split, statements
+from checker.judge.variants import Judge, Value, disagreements, judged_once, split, statements
 from checker.records import Article, Claim, Finding, Variant, stable_id
 from checker.rules import Check
 
@@ -16,12 +16,13 @@ SEVERITY_RANK = {"high": 0, "medium": 1, "low": 2, "": 3}
 def judge_fact(claims: Sequence[Claim], check: Check, articles: Mapping[str, Article], judge: Judge,
                value_of: Value, story: str, same_article: bool = False) -> Finding | None:
     """Return the fact as a finding (disputed or agreed), or None when fewer than two articles state it."""
+    judge = judged_once(judge)
     kept = list(claims) if same_article else statements(claims, judge)
     if len({c.article_id for c in kept}) < 2:
         return None
     day_of: Callable[[Claim], date | None] = lambda c: figure_date(c, articles)
     parts = split(kept, judge, value_of, day_of, per_article=not same_article)
-    founder = min(kept, key=lambda c: (articles[c.article_id].published or date.max, c.article_id, c.start))
+    founder = min(kept, key=lambda c: (articles[c.article_id].published or date.max, c.place))
     variants = tuple(Variant(_value(groups, value_of), tuple(_ordered(c for g in groups for c in g)))
                      for groups in parts)
     base = dict(id=stable_id(check.id, founder.id), rule=check.id, name=check.name, kind=founder.kind,
@@ -38,7 +39,7 @@ def judge_fact(claims: Sequence[Claim], check: Check, articles: Mapping[str, Art
 
 
 def _ordered(claims) -> list[Claim]:
-    return sorted(claims, key=lambda c: (c.article_id, c.start))
+    return sorted(claims, key=lambda c: c.place)
 
 
 def _value(groups: Sequence[Sequence[Claim]], value_of: Value) -> str:
@@ -62,6 +63,6 @@ def _agreed(variant: Variant, articles: Mapping[str, Article]) -> str:
 
 def order(finding: Finding) -> tuple:
     """Sort findings most severe first, then by check and where the fact was first stated."""
-    first = min(finding.claims, key=lambda c: (c.article_id, c.start))
-    return (SEVERITY_RANK[finding.severity], finding.rule, first.article_id, first.start, finding.id)
+    first = min(c.place for c in finding.claims)
+    return (SEVERITY_RANK[finding.severity], finding.rule, *first, finding.id)
 

@@ -11,12 +11,27 @@ Judge = Callable[[Claim, Claim], Discrepancy | None]  # a pair's disagreement, o
 Value = Callable[[Claim], str]
 
 
+def judged_once(judge: Judge) -> Judge:
+    """Return the judge taking its pair in reading order and answering each pair once (splitting
+    a fact and weighing its variants ask about the same pairs)."""
+    seen: dict[tuple[str, str], Discrepancy | None] = {}
+
+    def once(a: Claim, b: Claim) -> Discrepancy | None:
+        a, b = sorted((a, b), key=lambda c: c.place)
+        key = (a.id, b.id)
+        if key not in seen:
+            seen[key] = judge(a, b)
+        return seen[key]
+
+    return once
+
+
 def statements(claims: Sequence[Claim], judge: Judge) -> list[Claim]:
     """Keep, per article, the claims that agree with its first one: an article states a fact
     once, and a second, different figure of it in that article is no rival statement."""
     first: dict[str, Claim] = {}
     kept = []
-    for claim in sorted(claims, key=lambda c: (c.article_id, c.start)):
+    for claim in sorted(claims, key=lambda c: c.place):
         lead = first.setdefault(claim.article_id, claim)
         if lead is claim or judge(lead, claim) is None:
             kept.append(claim)
@@ -32,7 +47,7 @@ def split(claims: Sequence[Claim], judge: Judge, value_of: Value, day_of: Callab
     one variant. Claims with one value (and, for a moving figure, one day) form a group; a
     group joins the first variant every group of which it agrees with, else it starts one.
     """
-    ordered_claims = sorted(claims, key=lambda c: (c.article_id, c.start))
+    ordered_claims = sorted(claims, key=lambda c: c.place)
     leads: dict[str, Claim] = {}
     for claim in ordered_claims:
         lead = leads.get(claim.article_id)
@@ -52,7 +67,7 @@ def split(claims: Sequence[Claim], judge: Judge, value_of: Value, day_of: Callab
     ordered = sorted(groups.items(), key=lambda item: (-_spread(item[1]), item[0][0], str(item[0][1])))
     variants: list[list[list[Claim]]] = []
     for _, group in ordered:
-        home = next((v for v in variants if all(_agree(group[0], other[0], judge) for other in v)), None)
+        home = next((v for v in variants if all(judge(group[0], other[0]) is None for other in v)), None)
         if home is None:
             variants.append([group])
         else:
@@ -70,11 +85,6 @@ def _spread(group: Sequence[Claim]) -> int:
     return len({c.article_id for c in group})
 
 
-def _agree(a: Claim, b: Claim, judge: Judge) -> bool:
-    a, b = sorted((a, b), key=lambda c: (c.article_id, c.start))
-    return judge(a, b) is None
-
-
 def disagreements(variants: Sequence[Sequence[Sequence[Claim]]], judge: Judge) -> list[Discrepancy]:
     """Return the judged disagreements between the groups of different variants."""
     found = []
@@ -82,10 +92,9 @@ def disagreements(variants: Sequence[Sequence[Sequence[Claim]]], judge: Judge) -
         for right in variants[i + 1:]:
             for g in left:
                 for h in right:
-                    a, b = sorted((g[0], h[0]), key=lambda c: (c.article_id, c.start))
-                    if a.article_id == b.article_id:
+                    if g[0].article_id == h[0].article_id:
                         continue  # an article against itself is a reported disagreement
-                    d = judge(a, b)
+                    d = judge(g[0], h[0])
                     if d is not None:
                         found.append(d)
     return found
