@@ -9,7 +9,7 @@ import sqlite3
 from collections.abc import Iterable, Mapping
 from datetime import date
 
-from checker.gather.stories import vectors
+from checker.gather.stories import story_text, vectors, words
 from checker.records import Article, Claim, Finding, Interval, Quantity, Role, Sentence, Speaker
 
 TERMS = 15  # an article's story terms: the most telling words of its story vector
@@ -100,12 +100,13 @@ def article_from_row(row: sqlite3.Row) -> Article:
 
 def top_terms(texts: Mapping[str, str]) -> dict[str, tuple[str, ...]]:
     """Return each text's story terms: the TERMS heaviest words of its story vector in the batch."""
-    return {key: tuple(sorted(vec, key=lambda w: (-vec[w], w))[:TERMS]) for key, vec in vectors(texts).items()}
+    vecs = vectors({key: words(text) for key, text in texts.items()})
+    return {key: tuple(sorted(vec, key=lambda w: (-vec[w], w))[:TERMS]) for key, vec in vecs.items()}
 
 
 def story_terms(articles: Iterable[Article]) -> dict[str, tuple[str, ...]]:
     """Return the story terms of a batch's articles, read as group_stories reads them (title, text)."""
-    return top_terms({a.id: f"{a.title or ''}\n{a.text}" for a in articles})
+    return top_terms({a.id: story_text(a) for a in articles})
 
 
 def fact_content(f: Finding) -> tuple[str, str, str, str]:
