@@ -118,7 +118,7 @@ def test_claim_fields() -> None:
 
 def test_variant_label_counts_articles_not_claims() -> None:
     assert [variant_label(v) for v in HURT.variants] == ["5 (2 sources)", "2 (2 sources)"]
-    assert variant_label(QUOTE.variants[0], {}) == "Ali Rezaei (1 source)"
+    assert variant_label(QUOTE.variants[0]) == "Ali Rezaei (1 source)"
 
 
 def test_summary_line() -> None:

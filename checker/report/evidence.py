@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Iterable, Mapping
 
+from checker.judge.numbers import source_name as source_of  # the outlet, else the article id
 from checker.records import Article, Claim, Finding, Report, Variant
 
 SEVERITIES = ("high", "medium", "low")
@@ -25,11 +26,6 @@ def claim_fields(claim: Claim, article: Article) -> dict[str, object]:
     }
 
 
-def source_of(article: Article) -> str:
-    """Name the outlet of an article, or the article id when the outlet is unknown."""
-    return article.source or article.id
-
-
 def article_of(article_id: str, articles: Mapping[str, Article]) -> Article:
     """Return an article by id; a stand-in named by its id if the report lacks it."""
     # A reporter must still render when an upstream stage cites an article it did not pass on.
@@ -42,10 +38,8 @@ def sources_count(variant: Variant) -> str:
     return f"{n} source" if n == 1 else f"{n} sources"
 
 
-def variant_label(variant: Variant, articles: Mapping[str, Article] | None = None) -> str:
+def variant_label(variant: Variant) -> str:
     """Label a variant with how many articles state it: "5 (2 sources)"."""
-    # `articles` is not needed for the count (Variant.articles is already distinct); it is
-    # accepted so that callers can pass the same arguments as to variant_sources.
     return f"{variant.value} ({sources_count(variant)})"
 
 
