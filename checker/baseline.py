@@ -33,9 +33,6 @@ class Accepted:
     values: dict[str, frozenset[str] | None] = field(default_factory=dict)  # id -> values (None: any)
     places: dict[tuple[str, str, int], str] = field(default_factory=dict)  # (rule, path, line) -> id
 
-    def __bool__(self) -> bool:
-        return bool(self.values)
-
 
 def load_baseline(path: str | Path) -> Accepted:
     """Return the findings a baseline file accepts, with their values, or raise InputError naming the file."""
@@ -112,9 +109,9 @@ def _cell(value: str | None) -> str:
 def apply_baseline(report: Report, accepted: Accepted) -> Report:
     """Mark the findings the baseline accepts with their values, reopen those that gained a
     value, and list the baseline's stale entries."""
-    suppressed, reopened, matched = set(), set(), set()
+    suppressed, reopened = set(), set()
     paths = {article.id: article.path for article in report.articles}
-    matched.update(f.id for f in report.findings if f.id in accepted.values)  # kept for their own finding
+    matched = {f.id for f in report.findings if f.id in accepted.values}  # kept for their own finding
     for finding in report.findings:
         entry = finding.id if finding.id in accepted.values else _moved(finding, paths, accepted, matched)
         if entry is None:
