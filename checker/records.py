@@ -97,6 +97,9 @@ class Speaker:
     name: str  # resolved at its fullest: "Gideon Saar", "a senior U.S. official"
     kind: str  # person | anonymous | organization | unknown
     display: str
+    # False when the quote's own sentence does not name the speaker: a pronoun ("he said") or a
+    # quote carried over from an earlier one, resolved by the checker, not stated by the article.
+    named: bool = True
 
 
 @dataclass(frozen=True, slots=True)

@@ -22,7 +22,8 @@ def _value_to_dict(value: Quantity | Speaker | Role) -> dict:
                 "dimension": value.dimension, "unit": value.unit, "text": value.text, "display": value.display,
                 "qualifier": value.qualifier}
     if isinstance(value, Speaker):
-        return {"type": "speaker", "name": value.name, "kind": value.kind, "display": value.display}
+        return {"type": "speaker", "name": value.name, "kind": value.kind, "display": value.display,
+                "named": value.named}
     if isinstance(value, Role):
         return {"type": "role", "person": value.person, "title": value.title, "display": value.display}
     raise TypeError(f"unknown claim value: {value!r}")
@@ -34,7 +35,7 @@ def _value_from_dict(d: dict) -> Quantity | Speaker | Role:
         interval = Interval(float(d["lo"]), float(d["hi"]), d["lo_closed"], d["hi_closed"])
         return Quantity(interval, d["dimension"], d["unit"], d["text"], d["display"], d.get("qualifier", ""))
     if kind == "speaker":
-        return Speaker(d["name"], d["kind"], d["display"])
+        return Speaker(d["name"], d["kind"], d["display"], d.get("named", True))
     return Role(d["person"], d["title"], d["display"])
 
 

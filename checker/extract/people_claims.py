@@ -9,6 +9,7 @@ from checker.extract.paraphrase import find_paraphrases
 from checker.extract.people import resolve_in_article
 from checker.extract.quotes import Quote, find_quotes
 from checker.extract.roles import RoleMention, find_roles
+from checker.extract.speakers import PRONOUNS
 from checker.records import Claim, Role, Sentence, Speaker, claim_in
 
 _TOPIC_WORDS = 8
@@ -68,7 +69,8 @@ def _quote_claim(sentences: list[Sentence], quote: Quote, full: dict[str, str]) 
         thing="paraphrase" if quote.paraphrase else "quote",
         topic=topic,
         value=Speaker(_org_name(speaker) if quote.speaker_kind == "organization" else speaker,
-                      quote.speaker_kind, speaker),
+                      quote.speaker_kind, speaker,
+                      named=bool(quote.speaker_text) and quote.speaker_text.lower() not in PRONOUNS),
     )
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping
 
 from checker.judge.numbers import finding
@@ -19,8 +20,13 @@ DAYS_PER_YEAR = 365.25
 
 
 def one_speaker(a: str, b: str) -> bool:
-    """Tell whether two speaker names could be one person (a surname alone matches its full name)."""
+    """Tell whether two speaker names could be one person: a surname alone matches its full
+    name, and a full name matches itself written after a title ("Enough Project Co-Founder John
+    Prendergast")."""
     ka, kb = name_key(a), name_key(b)
+    short, long = sorted((ka.split(), kb.split()), key=len)
+    if len(short) > 1 and long[-len(short):] == short:
+        return True
     if len(ka.split()) == 1 or len(kb.split()) == 1:
         short, other = (ka, kb) if len(ka.split()) == 1 else (kb, ka)
         # "Saar" or "Charlie" alone: the surname or first name of the fuller name
@@ -39,22 +45,50 @@ def one_organization(a: str, b: str) -> bool:
 
 
 def compare_speakers(check: Check, a: Claim, b: Claim, articles: Mapping[str, Article]) -> Discrepancy | None:
-    """Flag one statement quoted from two different speakers; weaker when one is anonymous."""
+    """Flag one statement quoted from two different named speakers."""
     sa, sb = a.value, b.value
     kinds = {sa.kind, sb.kind}
+    if _may_mean(a, sb.name, articles) or _may_mean(b, sa.name, articles):
+        return None  # "he said" just after the other outlet's speaker is named: it may mean them
     if "unknown" in kinds or "organization" in kinds and kinds != {"organization"}:
         return None  # a person speaking for an organization is no contradiction
-    if kinds == {"anonymous"} or (kinds == {"person"} and one_speaker(sa.name, sb.name)):
+    if "anonymous" in kinds:
+        return None  # "a spokesman", "officials", "a statement" may well be the one another outlet names
+    if kinds == {"person"} and one_speaker(sa.name, sb.name):
         return None
     if kinds == {"organization"} and one_organization(sa.name, sb.name):
         return None
-    strength = 1.0 if kinds == {"person"} else 0.5 if kinds == {"organization"} else 0.0
-    note = check.note if "anonymous" not in kinds else f"{check.note} (one side is anonymous)"
-    if "paraphrase" in (a.thing, b.thing) and strength:
+    strength = 1.0 if kinds == {"person"} else 0.5
+    note = check.note
+    if "paraphrase" in (a.thing, b.thing):
         # Reported speech carries the outlet's wording: weaker evidence than a quotation.
         strength -= 0.5
         note += "; reported speech, not a quotation"
     return _finding(check, a, b, articles, "conflict", strength, note)
+
+
+# How far back a pronoun or a carried-over quote may reach for the person it means.
+PRONOUN_REACH = 600
+
+
+def _may_mean(claim: Claim, other: str, articles: Mapping[str, Article]) -> bool:
+    """Tell whether a speaker the article does not name at the quote ("he said", a quote carried
+    over) may be the other speaker: the article names that person after the one the checker
+    took the pronoun for, so the nearer of the two is the other."""
+    if claim.value.named or not other:
+        return False
+    text = articles[claim.article_id].text
+    before = text[max(0, claim.sentence.start - PRONOUN_REACH):claim.start]
+    return _last_mention(before, other) > _last_mention(before, claim.value.name)
+
+
+def _last_mention(text: str, name: str) -> int:
+    """Return where a text last names a person by surname, -1 when it does not."""
+    key = name_key(name)
+    if not key:
+        return -1
+    found = [m.start() for m in re.finditer(rf"\b{re.escape(key.split()[-1])}\b", text, re.I)]
+    return found[-1] if found else -1
 
 
 def compare_titles(check: Check, a: Claim, b: Claim, articles: Mapping[str, Article]) -> Discrepancy | None:
