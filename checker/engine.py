@@ -10,7 +10,7 @@ from checker.config import Settings
 from checker.extraction import Progress, extract_claims
 from checker.gather.facts import gather_measured
 from checker.gather.people import gather_ages, gather_quotes, gather_roles, people_named
-from checker.gather.stories import group_stories
+from checker.gather.stories import group_stories, story_text, words
 from checker.judge.findings import judge_fact, order
 from checker.loader import load_paths
 from checker.records import Article, Claim, Finding, Report
@@ -56,7 +56,8 @@ def _facts(claims: Sequence[Claim], stories: Mapping[str, str], checks: tuple[Ch
 
     # Ages gather by person, never by figure: "38" of one man is no count of anything.
     measured = [c for c in claims if c.kind in ("number", "date") and c.value.dimension != "age"]
-    for fact in gather_measured(measured, stories, settings.match_threshold, compatible, settings.same_article):
+    named = {a.id: frozenset(words(story_text(a))[1]) for a in articles.values()}
+    for fact in gather_measured(measured, stories, settings.match_threshold, compatible, settings.same_article, named):
         founder = fact.founder
         check = check_of(founder.kind, founder.value.dimension, founder.predicate)
         if check is not None:

@@ -9,6 +9,7 @@ from dataclasses import dataclass, field
 
 from rapidfuzz import fuzz
 
+from checker.gather.frames import Frame, frame_fits, frame_of, told_apart
 from checker.gather.keys import actors_agree, block_key, topic_key
 from checker.records import Claim
 
@@ -28,10 +29,15 @@ class Gathered:
     claims: list[Claim] = field(default_factory=list)
     by_article: dict[str, list[Claim]] = field(default_factory=dict)
     wordings: dict[str, Claim] = field(default_factory=dict)  # topic key -> its first claim
+    names: set[str] = field(default_factory=set)  # every name its claims' clauses state
+    verbs: set[str] = field(default_factory=set)  # ... and every verb
 
-    def add(self, claim: Claim, wording: str) -> None:
+    def add(self, claim: Claim, wording: str, frame: Frame) -> None:
         """Take a claim into the fact."""
         self.claims.append(claim)
+        self.names |= frame.names
+        if frame.verb:
+            self.verbs.add(frame.verb)
         self.by_article.setdefault(claim.article_id, []).append(claim)
         if len(self.wordings) < MAX_WORDINGS:
             self.wordings.setdefault(wording, claim)
@@ -52,8 +58,10 @@ Compatible = Callable[[Claim, Claim], bool]
 
 
 def gather_measured(claims: Iterable[Claim], stories: Mapping[str, str], threshold: float,
-                    compatible: Compatible, same_article: bool = False) -> list[Gathered]:
-    """Gather a batch's number and date claims into facts, story by story and block by block."""
+                    compatible: Compatible, same_article: bool = False,
+                    named: Mapping[str, frozenset[str]] | None = None) -> list[Gathered]:
+    """Gather a batch's number and date claims into facts, story by story and block by block;
+    `named` gives the words each article writes only as names (see frames.frame_of)."""
     blocks: dict[tuple, list[Claim]] = defaultdict(list)
     for claim in claims:
         key = block_key(claim)
@@ -61,12 +69,13 @@ def gather_measured(claims: Iterable[Claim], stories: Mapping[str, str], thresho
             blocks[(stories[claim.article_id], *key)].append(claim)
     facts: list[Gathered] = []
     for key in sorted(blocks):
-        facts += _gather_block(key, blocks[key], threshold, compatible, same_article)
+        frames = {c.id: frame_of(c, (named or {}).get(c.article_id, frozenset())) for c in blocks[key]}
+        facts += _gather_block(key, blocks[key], threshold, compatible, same_article, frames)
     return facts
 
 
 def _gather_block(key: tuple, members: list[Claim], threshold: float, compatible: Compatible,
-                  same_article: bool) -> list[Gathered]:
+                  same_article: bool, frames: Mapping[str, Frame]) -> list[Gathered]:
     """Gather one block: the most widely stated wordings found facts first, so a claim that
     could join several joins the one it matches best, not the first it meets."""
     wording = {c.id: _wording(c) for c in members}
@@ -74,7 +83,7 @@ def _gather_block(key: tuple, members: list[Claim], threshold: float, compatible
     for claim in members:
         spread[wording[claim.id]].add(claim.article_id)
     ordered = sorted(members, key=lambda c: (-len(spread[wording[c.id]]), wording[c.id], c.place))
-    block = _Block(key, threshold, compatible, same_article)
+    block = _Block(key, threshold, compatible, same_article, frames, told_apart(members, frames))
     for claim in ordered:
         block.place(claim, wording[claim.id])
     return block.facts
@@ -83,8 +92,10 @@ def _gather_block(key: tuple, members: list[Claim], threshold: float, compatible
 class _Block:
     """The facts of one block as they are gathered."""
 
-    def __init__(self, key: tuple, threshold: float, compatible: Compatible, same_article: bool) -> None:
+    def __init__(self, key: tuple, threshold: float, compatible: Compatible, same_article: bool,
+                 frames: Mapping[str, Frame], apart: frozenset[frozenset[str]]) -> None:
         self.key, self.threshold, self.compatible, self.same_article = key, threshold, compatible, same_article
+        self.frames, self.apart = frames, apart
         self.facts: list[Gathered] = []
         self.worded: dict[str, list[Gathered]] = defaultdict(list)  # wording -> the facts stated in it
         self.similarity: dict[tuple[str, str], tuple[int, float, float]] = {}
@@ -97,7 +108,9 @@ class _Block:
         best, best_score, rival = None, None, None
         for fact in dict.fromkeys([*self.worded[mine], *self.facts[:MAX_CANDIDATES]]):
             score = _match(claim, mine, fact, self.threshold, self.similarity)
-            if score is None:
+            # Frames must agree where both state a slot: "Charles ... 86-yard run" is not
+            # "Butler ... 32-yard touchdown", "bombs dropped" are not "bombs that landed".
+            if score is None or not frame_fits(self.frames[claim.id], fact.names, fact.verbs, self.apart):
                 continue
             # Worded alike, a figure joins the fact whose figure it is nearest to: "more than 600"
             # dead since the war began is the running toll, not the school's 40.
@@ -120,7 +133,7 @@ class _Block:
             self.facts.append(best)
         if mine not in best.wordings:
             self.worded[mine].append(best)
-        best.add(claim, mine)
+        best.add(claim, mine, self.frames[claim.id])
 
     @staticmethod
     def _nearer(claim: Claim, fact: Gathered) -> bool:

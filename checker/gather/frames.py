@@ -1,0 +1,188 @@
+"""What a number claim's clause says beyond its topic: who and where it names, and its event verb."""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from collections.abc import Iterable, Mapping, Set
+from dataclasses import dataclass
+from itertools import combinations
+from functools import lru_cache
+
+from checker.gather.stories import _CALENDAR, _opens_sentence, stop_words
+from checker.records import Claim
+
+# A clause ends at punctuation and at the words that join clauses: "Charles rushed for 226
+# yards while Hillis added 101" speaks of two men, one figure each.
+_BOUNDARY = re.compile(
+    r"[,;:()\[\]—–]|\s-\s|\b(?:and|but|while|whereas|although|though|when|after|before|because|which|who|whom|whose|where)\b",
+    re.I)
+_RUN = re.compile(r"[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*)*")
+_ACCORDING = re.compile(r"\baccording\s+to\s+(?:the\s+)?$", re.I)
+
+
+@dataclass(frozen=True, slots=True)
+class Frame:
+    """The slots of a claim's frame read from its clause ("" or empty when the clause is silent)."""
+
+    names: frozenset[str]  # words of the people and places the clause names, its speakers left out
+    verb: str  # the lemma of the verb the figure is the subject or object of ("dropped" -> "drop")
+
+
+def frame_of(claim: Claim, named: frozenset[str] = frozenset()) -> Frame:
+    """Return the frame of a number or date claim; `named` holds the words its article writes
+    only as names, so that a name opening a sentence ("Wayne had five catches") still counts."""
+    start = claim.start - claim.sentence.start
+    end = claim.end - claim.sentence.start
+    text = claim.sentence.text
+    low, high = clause(text, start, end)
+    if claim.predicate:
+        # A predicate of the lexicon ties the figure to the story's event ("killing", "leaving
+        # dead"); the places its clause names may be the event's at any scale ("in Gaza", "in the
+        # Jabaliya school"), so names tell nothing the scope does not.
+        return Frame(frozenset(), "")
+    # The counted noun itself ("350 Palestinians") says what is counted, not who or where.
+    own = frozenset(claim.topic.lower().replace("’", "'").split())
+    return Frame(names=_names(text, low, high, named) - own, verb=event_verb(text, start, end, low, high))
+
+
+def clause(text: str, start: int, end: int) -> tuple[int, int]:
+    """Return the span of the clause that holds the text's [start, end)."""
+    low, high = 0, len(text)
+    for found in _BOUNDARY.finditer(text):
+        if found.end() <= start:
+            low = found.end()
+        elif found.start() >= end:
+            high = found.start()
+            break
+    return low, high
+
+
+def _names(text: str, low: int, high: int, named: frozenset[str]) -> frozenset[str]:
+    """Return the lower-case words of the names a clause holds; a speaker ("Lang said", "according
+    to the police", "told Reuters") is who tells of the fact, not who or where it is about."""
+    stops, speech = stop_words(), _speech()
+    out: set[str] = set()
+    for run in _RUN.finditer(text, low, high):
+        words = run.group().split()
+        first = words[0].lower().replace("’", "'").removesuffix("'s").strip(".'")
+        if (_opens_sentence(text, run.start()) and first not in named
+                and (len(words) < 2 or first in stops)):
+            # A capital opening a sentence says nothing ("Police", "The Chiefs"); a run of two
+            # words or more still names someone ("Jamaal Charles").
+            words = words[1:]
+        if not words or _speaks(text, run.start(), run.end(), speech) or _attributive(text, run.end()):
+            continue
+        for word in words:
+            key = word.lower().replace("’", "'").removesuffix("'s").strip(".'")
+            # Acronyms name organizations and time zones ("UN", "GMT") more often than who or where.
+            if len(key) > 1 and key not in stops and key not in _CALENDAR and not word.isupper():
+                out.add(key)
+    return frozenset(out)
+
+
+def _attributive(text: str, end: int) -> bool:
+    """Tell whether a name modifies the noun after it ("Israeli tank shells", "the Jabaliya
+    school", "350 Palestinians"): it then says what kind of thing, not who or where."""
+    following = re.match(r"\s+([a-z][a-z-]*)", text[end:end + 40])
+    return bool(following) and _noun_like(following.group(1)) and not _verb_lemma(following.group(1))
+
+
+def _speaks(text: str, start: int, end: int, speech: frozenset[str]) -> bool:
+    """Tell whether a name stands beside a verb of saying or after "according to"."""
+    if _ACCORDING.search(text, max(0, start - 20), start):
+        return True
+    before = text[max(0, start - 30):start].lower().split()[-2:]
+    after = text[end:end + 30].lower().split()[:3]
+    return any(w.strip(",.\"“”") in speech for w in (*before, *after))
+
+
+@lru_cache(maxsize=1)
+def _speech() -> frozenset[str]:
+    from checker.lexicon import load_events
+
+    return frozenset(load_events().statement)
+
+
+def frame_fits(frame: Frame, names: Set[str], verbs: Set[str], apart: Set[frozenset[str]]) -> bool:
+    """Tell whether a claim's frame agrees with a fact's (the names and verbs its claims state):
+    where both state names they share one; its verb is one no article tells apart from the
+    fact's ("struck" and "exploded" may tell one shelling, "dropped" and "exploded" do not in
+    "five bombs were dropped, of which four exploded")."""
+    if "names" in SLOTS and frame.names and names and not frame.names & names:
+        return False
+    return not ("verb" in SLOTS and frame.verb and any(frozenset((frame.verb, v)) in apart for v in verbs))
+
+
+def told_apart(claims: Iterable[Claim], frames: Mapping[str, Frame]) -> frozenset[frozenset[str]]:
+    """Return the pairs of verbs some article gives different figures for: it tells them apart."""
+    by_article: dict[str, dict[str, set[str]]] = defaultdict(lambda: defaultdict(set))
+    for claim in claims:
+        verb = frames[claim.id].verb
+        if verb:
+            by_article[claim.article_id][verb].add(claim.value.display)
+    apart = set()
+    for verbs in by_article.values():
+        for (a, figures_a), (b, figures_b) in combinations(sorted(verbs.items()), 2):
+            if figures_a != figures_b:
+                apart.add(frozenset((a, b)))
+    return frozenset(apart)
+
+
+SLOTS = frozenset({"names", "verb"})  # the slots frames_agree compares (an evaluation turns them off one by one)
+
+_WORDS = re.compile(r"[A-Za-z][A-Za-z'’]*")
+# Words that stand between a figure and its verb without being either: auxiliaries, adverbs of
+# report ("were reportedly dropped"), and the words of a qualifier or total ("for a total of").
+_BETWEEN = frozenset("""were was is are be been being had has have will would could may might
+    also reportedly allegedly already later still all then now just only initially officially
+    for a an the at least most more than some about around nearly almost over under up to by
+    total of""".split())
+# Verbs that carry no event of their own: "had five catches", "took to the streets".
+_LIGHT = frozenset("be have do get make take include".split())
+
+
+def event_verb(text: str, start: int, end: int, low: int, high: int) -> str:
+    """Return the lemma of the verb a figure's clause hangs it on: the first verb after its noun
+    phrase ("four bombs were dropped"), else the verb right before it ("dropped four bombs",
+    "rushed for 226 yards"); "" when neither stands there or the verb is a light one."""
+    after = [m.group() for m in _WORDS.finditer(text, end, high)][:6]
+    for word in after:
+        lemma = _verb_lemma(word)
+        if lemma:
+            return "" if lemma in _LIGHT else lemma
+        if word.lower() not in _BETWEEN and not _noun_like(word):
+            break
+    before = [m.group() for m in _WORDS.finditer(text, low, start)][::-1][:5]
+    for word in before:
+        lemma = _verb_lemma(word)
+        if lemma:
+            return "" if lemma in _LIGHT else lemma
+        if word.lower() not in _BETWEEN:
+            break
+    return ""
+
+
+@lru_cache(maxsize=50_000)
+def _verb_lemma(word: str) -> str:
+    """Return a word's verb lemma when it is written as an inflected verb ("dropped", "fell",
+    "connects"), "" otherwise (a bare form like "run" or "hit" is as often a noun)."""
+    from lemminflect import getAllLemmas
+
+    lower = word.lower()
+    if lower in _BETWEEN:
+        return ""
+    lemmas = getAllLemmas(lower)
+    verbs = lemmas.get("VERB", ())
+    if not verbs or verbs[0] == lower or "NOUN" in lemmas and not lower.endswith(("ed", "ing")):
+        return ""
+    return verbs[0]
+
+
+@lru_cache(maxsize=50_000)
+def _noun_like(word: str) -> bool:
+    """Tell whether a word can be part of a noun phrase (a noun or an adjective)."""
+    from lemminflect import getAllLemmas
+
+    lemmas = getAllLemmas(word.lower())
+    return "NOUN" in lemmas or "ADJ" in lemmas or word[:1].isupper()

@@ -1,0 +1,121 @@
+"""Frames: the names and the event verb a number's clause states, and how they keep facts apart."""
+
+import pytest
+
+from checker.config import Settings
+from checker.engine import find_facts
+from checker.extraction import article_claims
+from checker.gather.frames import event_verb, frame_of, told_apart
+from checker.lexicon import RULES_DIR
+from checker.records import Article
+
+
+def _claim(sentence: str, figure: str, named: frozenset[str] = frozenset()):
+    article = Article(id="a", path="a.txt", text=sentence)
+    found = [c for c in article_claims(article, RULES_DIR) if c.kind == "number" and c.text == figure]
+    assert found, f"no number claim {figure!r} in {sentence!r}"
+    return frame_of(found[0], named)
+
+
+NAMES = [
+    # The people and places of the number's own clause; a clause ends at "while", commas and "and".
+    ("Jamaal Charles rushed for 226 yards while Peyton Hillis added 101.", "226 yards", {"jamaal", "charles"}),
+    ("Corner back Darius Butler intercepted Brady Quinn for a 32 yard defensive touchdown.", "32 yard",
+     {"darius", "butler", "brady", "quinn"}),
+    # Speakers tell of the fact; they are not who or where it is about.
+    ("Local official Miabek Lang said 12 bombs had fallen.", "12", set()),
+    ("Twelve bombs fell on the camp, according to Jonathan Hutson.", "Twelve", set()),
+    # A name modifying a noun says what kind of thing ("Israeli tank shells", "the Yida camp").
+    ("Two Israeli tank shells struck the building.", "Two", set()),
+    # A capital opening a sentence says nothing, unless the article writes the word only as a name.
+    ("Police found 12 bombs in the car.", "12", set()),
+    ("Acronyms such as the UN counted 40 tents.", "40", set()),
+]
+
+
+@pytest.mark.parametrize("sentence, figure, names", NAMES)
+def test_names_of_a_clause(sentence, figure, names):
+    assert set(_claim(sentence, figure).names) == names
+
+
+def test_a_name_opening_a_sentence_counts_when_the_article_writes_it_only_as_a_name():
+    sentence = "Wayne had five catches in the game."
+    assert _claim(sentence, "five").names == frozenset()
+    assert _claim(sentence, "five", frozenset({"wayne"})).names == {"wayne"}
+
+
+VERBS = [
+    ("Four bombs were dropped on the camp.", "Four", "drop"),
+    ("At least four bombs were reportedly dropped.", "At least four", "drop"),
+    ("An Antonov bomber dropped four bombs on the area.", "four", "drop"),
+    ("Three other bombs exploded outside the camp.", "Three", "explode"),
+    ("Jamaal Charles rushed for 226 yards.", "226 yards", "rush"),
+    ("The Chiefs racked up a total of 507 yards on offense.", "507 yards", "rack"),
+    # Light verbs carry no event of their own.
+    ("Wayne had five catches.", "five", ""),
+    # A predicate of the lexicon ties the figure to the event already: no verb slot.
+    ("Twelve people were killed in the blast.", "Twelve", ""),
+]
+
+
+@pytest.mark.parametrize("sentence, figure, verb", VERBS)
+def test_event_verb(sentence, figure, verb):
+    assert _claim(sentence, figure).verb == verb
+
+
+def test_event_verb_is_empty_without_a_verb_beside_the_figure():
+    text = "The camp contained 300 tents."
+    start = text.index("300")
+    assert event_verb(text, start, start + 3, 0, len(text)) == "contain"
+    # A bare form that is as often a noun ("holds", "runs") is not taken for a verb.
+    text = "The camp holds 300 tents."
+    assert event_verb(text, start - 1, start + 2, 0, len(text)) == ""
+    text = "A school of 300 pupils."
+    start = text.index("300")
+    assert event_verb(text, start, start + 3, 0, len(text)) == ""
+
+
+def _facts(*texts: str):
+    articles = [Article(id=f"a{i}", path=f"a{i}.txt", text=t) for i, t in enumerate(texts)]
+    claims = [c for a in articles for c in article_claims(a, RULES_DIR)]
+    return find_facts(claims, articles, Settings(), one_story=True)
+
+
+def test_different_people_in_the_clause_make_different_facts():
+    disputed, _ = _facts("Jamaal Charles broke off an 86-yard touchdown run.",
+                         "Luck hit Reggie Wayne for a seven-yard touchdown.")
+    assert disputed == []
+
+
+def test_the_same_person_keeps_one_fact():
+    disputed, _ = _facts("Jamaal Charles broke off an 86-yard touchdown run.",
+                         "Jamaal Charles broke off an 84-yard touchdown run.")
+    assert [sorted(f.values) for f in disputed] == [["76.81 m", "78.64 m"]]
+
+
+def test_verbs_an_article_tells_apart_make_different_facts():
+    # The first article gives one figure for "dropped" and another for "exploded": two facts.
+    disputed, _ = _facts("Five bombs were dropped, and four bombs exploded near the camp.",
+                         "Four bombs were dropped on the camp.")
+    assert [sorted(f.values) for f in disputed] == [["4", "5"]]
+
+
+def test_verbs_no_article_tells_apart_may_tell_one_fact():
+    disputed, _ = _facts("Two tank shells struck the school.", "Three tank shells exploded at the school.")
+    assert [sorted(f.values) for f in disputed] == [["2", "3"]]
+
+
+def test_told_apart_pairs_only_verbs_one_article_gives_different_figures():
+    class C:  # the few fields told_apart reads
+        def __init__(self, id, article, display):
+            self.id, self.article_id = id, article
+            self.value = type("V", (), {"display": display})()
+
+    frames = {"1": _Frame("drop"), "2": _Frame("explode"), "3": _Frame("strike"), "4": _Frame("explode")}
+    claims = [C("1", "a", "5"), C("2", "a", "4"), C("3", "b", "2"), C("4", "b", "2")]
+    assert told_apart(claims, frames) == {frozenset({"drop", "explode"})}
+
+
+class _Frame:
+    def __init__(self, verb):
+        self.verb, self.names = verb, frozenset()
