@@ -16,6 +16,7 @@ from checker.extract.date_mentions import DateMention, find_date_mentions
 from checker.extract.dates import as_of_date, date_claims
 from checker.extract.events import load_incident
 from checker.extract.numbers import number_claims
+from checker.extract.zeros import zero_claims
 from checker.extract.times import time_claims
 from checker.extract.people_claims import people_claims
 from checker.lexicon import load_events, load_predicates, load_quantities
@@ -67,7 +68,8 @@ def article_claims(article: Article, rules: Path) -> list[Claim]:
     previous = ""  # "It took place at 7:37": the pronoun's incident is in the sentence before
     for sentence in sentences:
         dates = find_date_mentions(sentence.text, article.published)
-        claims.extend(_dated(list(number_claims(sentence, qlex, plex, article.published)), dates))
+        claims.extend(_dated([*number_claims(sentence, qlex, plex, article.published),
+                              *zero_claims(sentence, plex, article.published)], dates))
         claims.extend(date_claims(sentence, dates, events, plex))
         claims.extend(time_claims(sentence, dates, events, plex, published=article.published,
                                   previous=previous, incident=incident))

@@ -64,6 +64,7 @@ class PredicateLexicon:
     things: dict[str, str]  # written noun (lower-case) -> canonical thing
     implied: dict[str, Predicate]  # noun that carries its predicate ("bodies") -> predicate
     degrees: dict[str, str] = field(default_factory=dict)  # "critically" -> "critical"
+    together: dict[str, tuple[Predicate, ...]] = field(default_factory=dict)  # "casualties" -> killed, injured
 
 
 def read_toml(path: Path) -> dict:
@@ -138,9 +139,11 @@ def load_predicates(rules_dir: Path = RULES_DIR) -> PredicateLexicon:
         by_name = {p.name: p for p in predicates}
         implied = {noun.lower(): by_name[name] for noun, name in data.get("implied", {}).items()}
         degrees = {word.lower(): name for name, words in data.get("degrees", {}).items() for word in words}
+        together = {noun.lower(): tuple(by_name[name] for name in names)
+                    for noun, names in data.get("together", {}).items()}
     except (KeyError, TypeError) as err:
         raise RulesError(f"{path}: missing or malformed entry ({err})") from err
-    return PredicateLexicon(predicates, things, implied, degrees)
+    return PredicateLexicon(predicates, things, implied, degrees, together)
 
 
 @dataclass(frozen=True, slots=True, eq=False)

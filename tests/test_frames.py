@@ -105,6 +105,37 @@ def test_verbs_no_article_tells_apart_may_tell_one_fact():
     assert [sorted(f.values) for f in disputed] == [["2", "3"]]
 
 
+SPANS = [
+    ("More than 600 Palestinians have been killed in the 12 days of the offensive.", "More than 600", True),
+    ("The toll rose to 640 since the assault began.", "640", True),
+    ("After 13 days of bombardment, which has claimed more than 660 lives, talks began.", "more than 660", True),
+    ("Police made 120 arrests over four nights.", "120", True),
+    # "so far" counts one incident's dead up to now; a span in another clause is that clause's.
+    ("The hospital said 41 bodies had been brought in so far.", "41", False),
+    ("At least 43 people were killed in the school, pushing the toll above 680 since the war began.",
+     "At least 43", False),
+]
+
+
+@pytest.mark.parametrize("sentence, figure, span", SPANS)
+def test_span(sentence, figure, span):
+    assert _claim(sentence, figure).span is span
+
+
+def test_a_running_total_is_no_statement_of_the_incident():
+    disputed, agreed = _facts("Forty people were killed in the school.",
+                              "More than 600 people have been killed since the war began.")
+    assert disputed == [] and agreed == []
+
+
+def test_a_figure_joins_the_fact_more_outlets_state():
+    # The first article tells of two attacks; the third outlet's 12 is the story's attack, which
+    # two outlets put at none, not the side attack of 7 nearer to it in size.
+    disputed, _ = _facts("No one was killed in the camp. In Guffa on Tuesday, 7 people were killed.",
+                         "No one was killed in the camp.", "12 people were killed in the camp.")
+    assert [sorted(f.values) for f in disputed] == [["0", "12"]]
+
+
 def test_told_apart_pairs_only_verbs_one_article_gives_different_figures():
     class C:  # the few fields told_apart reads
         def __init__(self, id, article, display):

@@ -31,9 +31,12 @@ class Gathered:
     wordings: dict[str, Claim] = field(default_factory=dict)  # topic key -> its first claim
     names: set[str] = field(default_factory=set)  # every name its claims' clauses state
     verbs: set[str] = field(default_factory=set)  # ... and every verb
+    span: bool = False  # its founder totals over a stretch of time
 
     def add(self, claim: Claim, wording: str, frame: Frame) -> None:
         """Take a claim into the fact."""
+        if not self.claims:
+            self.span = frame.span
         self.claims.append(claim)
         self.names |= frame.names
         if frame.verb:
@@ -110,13 +113,13 @@ class _Block:
             score = _match(claim, mine, fact, self.threshold, self.similarity)
             # Frames must agree where both state a slot: "Charles ... 86-yard run" is not
             # "Butler ... 32-yard touchdown", "bombs dropped" are not "bombs that landed".
-            if score is None or not frame_fits(self.frames[claim.id], fact.names, fact.verbs, self.apart):
+            if score is None or not frame_fits(self.frames[claim.id], fact.names, fact.verbs, self.apart, fact.span):
                 continue
             # Worded alike, a figure joins the fact whose figure it is nearest to: "more than 600"
             # dead since the war began is the running toll, not the school's 40.
             # An article states a fact once: a figure it repeats folds into that statement.
             repeat = any(c.value.display == claim.value.display for c in fact.by_article.get(claim.article_id, ()))
-            score = (repeat, *score, -_distance(claim, fact.founder))
+            score = (repeat, *score, len(fact.by_article), -_distance(claim, fact.founder))
             if not _fits(claim, fact, self.compatible, self.same_article):
                 if displace and (rival is None or score > rival[1]) and self._nearer(claim, fact):
                     rival = (fact, score)

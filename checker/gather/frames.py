@@ -17,6 +17,7 @@ from checker.records import Claim
 _BOUNDARY = re.compile(
     r"[,;:()\[\]—–]|\s-\s|\b(?:and|but|while|whereas|although|though|when|after|before|because|which|who|whom|whose|where)\b",
     re.I)
+_PUNCTUATION = re.compile(r"[,;:()\[\]—–]")
 _RUN = re.compile(r"[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*)*")
 _ACCORDING = re.compile(r"\baccording\s+to\s+(?:the\s+)?$", re.I)
 
@@ -27,6 +28,7 @@ class Frame:
 
     names: frozenset[str]  # words of the people and places the clause names, its speakers left out
     verb: str  # the lemma of the verb the figure is the subject or object of ("dropped" -> "drop")
+    span: bool = False  # the sentence totals the figure over a stretch of time ("since the war began")
 
 
 def frame_of(claim: Claim, named: frozenset[str] = frozenset()) -> Frame:
@@ -36,14 +38,27 @@ def frame_of(claim: Claim, named: frozenset[str] = frozenset()) -> Frame:
     end = claim.end - claim.sentence.start
     text = claim.sentence.text
     low, high = clause(text, start, end)
+    # The span is the clause's own, or one the sentence opens with ("After 13 days of bombardment, ...").
+    comma = _PUNCTUATION.search(text)
+    opening = comma.start() if comma else 0
+    span = _SPAN.search(text, low, high) is not None or _SPAN.search(text, 0, opening) is not None
     if claim.predicate:
         # A predicate of the lexicon ties the figure to the story's event ("killing", "leaving
         # dead"); the places its clause names may be the event's at any scale ("in Gaza", "in the
         # Jabaliya school"), so names tell nothing the scope does not.
-        return Frame(frozenset(), "")
+        return Frame(frozenset(), "", span)
     # The counted noun itself ("350 Palestinians") says what is counted, not who or where.
     own = frozenset(claim.topic.lower().replace("’", "'").split())
-    return Frame(names=_names(text, low, high, named) - own, verb=event_verb(text, start, end, low, high))
+    return Frame(_names(text, low, high, named) - own, event_verb(text, start, end, low, high), span)
+
+
+# A total over a stretch of time: "since the assault began", "in the 12 days of the offensive",
+# "over four nights", "after 13 days of bombardment" ("so far" is not one: "41 bodies had been
+# brought in so far" counts the incident's dead up to now).
+_SPAN = re.compile(
+    r"\bsince\b|\b(?:in|over|during|after|within|for)\s+(?:the\s+)?(?:past\s+|last\s+|first\s+)?"
+    r"(?:\d+|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|several|a\s+few)(?:\s+|-)"
+    r"(?:days|nights|weeks|months|years)\b", re.I)
 
 
 def clause(text: str, start: int, end: int) -> tuple[int, int]:
@@ -104,11 +119,13 @@ def _speech() -> frozenset[str]:
     return frozenset(load_events().statement)
 
 
-def frame_fits(frame: Frame, names: Set[str], verbs: Set[str], apart: Set[frozenset[str]]) -> bool:
+def frame_fits(frame: Frame, names: Set[str], verbs: Set[str], apart: Set[frozenset[str]], span: bool) -> bool:
     """Tell whether a claim's frame agrees with a fact's (the names and verbs its claims state):
     where both state names they share one; its verb is one no article tells apart from the
     fact's ("struck" and "exploded" may tell one shelling, "dropped" and "exploded" do not in
     "five bombs were dropped, of which four exploded")."""
+    if "span" in SLOTS and frame.span != span:
+        return False  # a running total is no statement of one incident's count
     if "names" in SLOTS and frame.names and names and not frame.names & names:
         return False
     return not ("verb" in SLOTS and frame.verb and any(frozenset((frame.verb, v)) in apart for v in verbs))
@@ -129,7 +146,7 @@ def told_apart(claims: Iterable[Claim], frames: Mapping[str, Frame]) -> frozense
     return frozenset(apart)
 
 
-SLOTS = frozenset({"names", "verb"})  # the slots frames_agree compares (an evaluation turns them off one by one)
+SLOTS = frozenset({"names", "verb", "span"})  # the slots frames_agree compares (an evaluation turns them off one by one)
 
 _WORDS = re.compile(r"[A-Za-z][A-Za-z'’]*")
 # Words that stand between a figure and its verb without being either: auxiliaries, adverbs of

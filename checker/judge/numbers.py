@@ -52,7 +52,7 @@ def weaknesses(a: Claim, b: Claim, articles: Mapping[str, Article]) -> list[str]
     if a.value.dimension == "count" and not (a.predicate or b.predicate):
         weak.append("no verb ties the two counts to one event")
     low, high = sorted((abs(a.value.interval.lo), abs(b.value.interval.lo)))
-    if high > _TENFOLD * max(low, 1):
+    if low and high > _TENFOLD * max(low, 1):  # a count of none is no part of anything
         weak.append("the figures differ more than tenfold, as a part and a whole do")
     if a.cumulative and b.cumulative:
         when_a, when_b = figure_date(a, articles), figure_date(b, articles)
