@@ -20,12 +20,12 @@ FLOORS = {"number": {"precision": 1.0, "recall": 0.81}, "date": {"precision": 1.
 # The five clusters of the fact inventory, each its own batch; floors on overall precision and
 # disputed-fact recall, to be raised to the figures reached.
 FACT_CLUSTERS = ("8_ecbplus", "29_ecbplus", "30_ecb", "32_ecb", "41_ecbplus")
-FACT_FLOORS = {"precision": 0.19, "recall": 0.23}
+FACT_FLOORS = {"precision": 0.26, "recall": 0.23}
 # Labelled facts some statement of which sits in two findings, at most (see the README's accuracy
 # section: three are gathering misses of a paraphrase, the others a short figure such as "12"
 # standing for a quote it only appears in, "through 2012"; and one sentence stating two facts,
 # "there were no casualties" being both no one killed and no one injured).
-MAX_SPLIT_FACTS = 8
+MAX_SPLIT_FACTS = 5
 
 
 @pytest.fixture(scope="module")
@@ -100,4 +100,8 @@ def test_one_batch_of_every_cluster_mixes_no_two_stories(tmp_path):
     assert len(set(cluster.values())) == 10
     mixed = [f.topic for f in report.findings + report.agreed if len({cluster[c.article_id] for c in f.claims}) > 1]
     assert mixed == []
-    assert len(report.findings) >= 60  # the clusters' own disputes are still found
+    # Each cluster's own disputes are found as when it is checked alone.
+    alone = [f for folder in sorted(p for p in tmp_path.iterdir() if p.is_dir())
+             for f in run([str(folder)], Settings()).findings]
+    assert sorted(sorted(c.id for c in f.claims) for f in report.findings) == \
+        sorted(sorted(c.id for c in f.claims) for f in alone)

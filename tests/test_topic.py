@@ -76,3 +76,45 @@ def test_a_part_of_a_count_is_an_aside_unless_its_degree_names_it(lexicons):
     claims = {c.text: c for c in number_claims(Sentence("a", 0, 0, len(named), named, 1), *lexicons)}
     assert claims["five"].aside is False
 
+
+
+# (sentence, the number as written, counted thing, scope)
+THINGS = [
+    # A noun phrase ends where the next number begins.
+    ("The three bank workers-two women and a man-were killed.", "three", "worker", ""),
+    # What a counted unit is of tells the thing: two charges are two facts.
+    ("He faces two counts of murder and one count of kidnapping.", "two", "count of murder", ""),
+    ("He faces two counts of murder and one count of kidnapping.", "one", "count of kidnapping", ""),
+    # A figure listed with only its place measures what the list's first figure measures, there.
+    ("As much as 55 percent of voice traffic in Saudi Arabia, 52 percent in Egypt and 82 percent in India was "
+     "out of service.", "82 percent", "traffic", "india"),
+    # A place after "to" or "with" limits the figure.
+    ("Sixty-five per cent of traffic to India was down.", "Sixty-five per cent", "traffic", "india"),
+]
+
+
+@pytest.mark.parametrize("sentence, figure, thing, scope", THINGS)
+def test_thing_and_scope(lexicons, sentence, figure, thing, scope):
+    claims = {c.text: c for c in number_claims(Sentence("a", 0, 0, len(sentence), sentence, 1), *lexicons)}
+    assert (claims[figure].thing, claims[figure].scope) == (thing, scope)
+
+
+# (sentence, the number as written, whether it is no figure of the story's facts)
+ASIDES = [
+    ("If there was just one cable down we could have used the other two.", "one", True),
+    ("The storm could kill 100 people.", "100", True),
+    ("We've lost three out of four lines.", "four", True),
+    ("He connected on 1 of 13 passes.", "13", True),
+    ("A warehouse holds enough supplies for 15,000 refugees.", "15,000", True),
+    ("The shelter has room for 300 people.", "300", True),
+    # a known total and a plain count are figures of their own
+    ("Three of the four soldiers died.", "four", False),
+    ("Three cables were cut, and traffic could be rerouted.", "Three", False),
+    ("More than 15,000 refugees live in the camp.", "More than 15,000", False),
+]
+
+
+@pytest.mark.parametrize("sentence, figure, aside", ASIDES)
+def test_figures_that_state_no_fact(lexicons, sentence, figure, aside):
+    claims = {c.text: c for c in number_claims(Sentence("a", 0, 0, len(sentence), sentence, 1), *lexicons)}
+    assert claims[figure].aside is aside

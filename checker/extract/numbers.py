@@ -22,15 +22,32 @@ _SIDE_INCIDENT = re.compile(r"\b(?:another|separate|(?:an|one) other)\s+(?!one\b
 _SCOPE = re.compile(r"\s+(?:in|across|around|throughout)\s+(?:the\s+)?((?:\d+\s+)?(?:[A-Za-z][\w'’-]*)(?:\s+[A-Z][\w'’-]*)*)")
 
 
+# "if there was just one cable down", "it could kill 100": a condition or a possibility is no
+# statement of what happened.
+_IRREALIS = re.compile(r"\b(?:if|unless|whether|could|would|might)\b(?![^,;:]*[,;:])", re.I)
+# "three out of four lines", "1 of 13 passes": the second figure is the whole a share is taken
+# from ("three of the four soldiers" names a known total, a fact of its own).
+_WHOLE = re.compile(r"\b(?:\d[\d,.]*|one|two|three|four|five|six|seven|eight|nine|ten)\s+(?:out\s+)?of\s+$", re.I)
+# "enough supplies for 15,000 refugees", "room for 300": what a thing can hold, not who is there.
+_CAPACITY = re.compile(r"\b(?:enough\b[^,;.]{0,40}?|room|capacity|space|beds?|places)\s+(?:of\s+|for\s+)(?:up\s+to\s+|about\s+|some\s+|around\s+)?$", re.I)
+
+
 def _aside(text: str, mention: Mention) -> bool:
-    """Tell whether a number is an addition or tells of a side incident."""
+    """Tell whether a number is no figure of the story's facts: an addition, a side incident,
+    a condition, the whole a part is taken from, or a capacity."""
+    before = text[max(0, mention.start - 80):mention.start]
     return bool(_INCREMENT_BEFORE.search(text, 0, mention.start) or _INCREMENT_AFTER.match(text, mention.end)
-                or _SIDE_INCIDENT.search(text))
+                or _SIDE_INCIDENT.search(text) or _IRREALIS.search(before) or _WHOLE.search(before)
+                or _CAPACITY.search(before))
+
+
+# "65% of traffic to India", "trade with China": a place after "to" or "with" limits it too.
+_SCOPE_NAMED = re.compile(r"\s+(?:to|with|from)\s+(?:the\s+)?([A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)*)")
 
 
 def scope_after(text: str, position: int) -> str:
     """Return the place a count is limited to, written right after its noun ("in the province")."""
-    found = _SCOPE.match(text, position)
+    found = _SCOPE.match(text, position) or _SCOPE_NAMED.match(text, position)
     return found.group(1).lower() if found else ""
 
 
@@ -48,6 +65,7 @@ def number_claims(sentence: Sentence, qlex: QuantityLexicon, plex: PredicateLexi
     if not mentions:
         return
     previous: Topic | None = None
+    previous_dimension = ""
     for index, mention in enumerate(mentions):
         if _conversion(text, mentions, index):
             continue  # "10 kilometres (6.2 miles)": one claim, written in two units
@@ -56,7 +74,13 @@ def number_claims(sentence: Sentence, qlex: QuantityLexicon, plex: PredicateLexi
         if not topic.words and topic.predicate and previous and previous.words and previous.predicate:
             # "killing seven people and injuring 40": the second number counts the same thing
             topic = replace(topic, thing=previous.thing, words=previous.words)
-        previous = topic
+        elif (not topic.words and previous and previous.words and previous_dimension == mention.quantity.dimension
+              and _PLACE_AFTER.match(text, mention.end)):
+            # "55 percent of voice traffic in Saudi Arabia, 52 percent in Egypt": a figure listed
+            # with only its place measures what the list's first figure measures, there.
+            topic = replace(topic, thing=previous.thing, words=previous.words, predicate=previous.predicate,
+                            cumulative=previous.cumulative)
+        previous, previous_dimension = topic, mention.quantity.dimension
         partial = _PARTITIVE.match(text, mention.end)
         degree = _degree(text, mention.end, bounds[1], plex) if topic.predicate else ""
         if degree:  # "five of them critically", "30 people seriously injured": a fact of its own
@@ -80,6 +104,7 @@ def number_claims(sentence: Sentence, qlex: QuantityLexicon, plex: PredicateLexi
         )
 
 
+_PLACE_AFTER = re.compile(r"\s+(?:in|at|for)\s+(?:the\s+)?[A-Z]")
 _PARTITIVE = re.compile(r"\s+of\s+(?:them|whom|those|these|the)\b", re.I)
 # Where a count's own words end: a comma, a semicolon or "and" begins the next fact.
 _FACT_END = re.compile(r"[,;:]|\band\b|\bbut\b")

@@ -70,7 +70,8 @@ class Topic:
 def topic_of(sentence: str, start: int, end: int, dimension: str, lex: PredicateLexicon,
              bounds: tuple[int, int]) -> Topic:
     """Find the topic of the number at [start, end) in a sentence."""
-    words, np_end = _noun_phrase(sentence, end, dimension)
+    words, np_end = _noun_phrase(sentence, end, dimension, bounds[1])
+    of = words.pop()[3:] if words and words[-1].startswith("of ") else ""
     number_of = _NUMBER_OF.search(sentence, max(0, start - 120), start) if not words else None
     if number_of:  # "the number of people arrested ... stood at 35"
         words = [number_of.group("np").lower()]
@@ -98,6 +99,8 @@ def topic_of(sentence: str, start: int, end: int, dimension: str, lex: Predicate
         thing = predicate.thing  # "killing 40": a casualty count counts people
     if words and words[-1] in lex.implied and predicate is lex.implied[words[-1]] and predicate.thing:
         thing = predicate.thing  # "249 injuries" counts injured people
+    if of and thing:
+        thing, words = f"{thing} of {of}", [*words, "of", of]
     return Topic(predicate.name if predicate else "", bool(predicate and predicate.cumulative),
                  thing, " ".join(words), (agent,) if agent else (), np_end if words else end)
 
@@ -132,14 +135,17 @@ def singularize(word: str) -> str:
     return word
 
 
-def _noun_phrase(sentence: str, end: int, dimension: str) -> tuple[list[str], int]:
-    """Read up to four noun-phrase words after a number ("Israeli soldiers", "in aid")."""
-    rest = sentence[end:]
+def _noun_phrase(sentence: str, end: int, dimension: str, limit: int | None = None) -> tuple[list[str], int]:
+    """Read up to four noun-phrase words after a number ("Israeli soldiers", "in aid"), never
+    past the next number ("three bank workers-two women": the workers are three)."""
+    rest = sentence[end:limit]
     offset = end
     # Sums and shares name their thing after a preposition: "$4 billion in aid", "10% of wages".
     linker = _OF if dimension == "count" else _OF_IN
     of = linker.match(rest)
     if of:
+        if rest[of.end():of.end() + 1].isupper():
+            return [], end  # "52 percent in Egypt": a place says where, not what is measured
         rest, offset = rest[of.end():], end + of.end()
     words: list[str] = []
     last_end = offset
@@ -149,6 +155,11 @@ def _noun_phrase(sentence: str, end: int, dimension: str) -> tuple[list[str], in
         if gap.strip(" -") or (words and len(words) >= 4):
             break
         word = match.group().lower()
+        head, _, tail = word.partition("-")
+        if tail and _SPELLED.fullmatch(tail.split("-")[0]):
+            words.append(head)  # "bank workers-two women": the dash opens a breakdown of the count
+            last_end = offset + match.start() + len(head)
+            break
         if word in _STOP:
             break
         if word.endswith("ly") and len(word) > 4 and word not in _LY_NOUNS:
@@ -161,7 +172,18 @@ def _noun_phrase(sentence: str, end: int, dimension: str) -> tuple[list[str], in
         words.append(word)
         position = match.end()
         last_end = offset + match.end()
+    complement = _COMPLEMENT.match(rest, position) if words and dimension == "count" else None
+    if complement and complement.group(1).lower() not in _STOP:
+        # "two counts of murder", "three rounds of talks": what the counted unit is of tells
+        # the thing ("one count of kidnapping" is another charge).
+        words.append(f"of {complement.group(1).lower()}")
+        last_end = offset + complement.end()
     return words, last_end
+
+
+_SPELLED = re.compile(r"one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|dozen|hundred|thousand"
+                      r"|(?:thir|four|fif|six|seven|eigh|nine)teen|(?:twen|thir|for|fif|six|seven|eigh|nine)ty")
+_COMPLEMENT = re.compile(r"\s+of\s+([a-z][a-z-]+)\b")
 
 
 def _followed_by_noun(rest: str, position: int) -> bool:
