@@ -136,6 +136,32 @@ def test_a_figure_joins_the_fact_more_outlets_state():
     assert [sorted(f.values) for f in disputed] == [["0", "12"]]
 
 
+PLACES = [
+    ("Two bombs landed inside the camp itself.", "Two", ("at", "camp")),
+    ("Three other bombs exploded outside the camp.", "Three", ("outside", "camp")),
+    ("One bomb landed on a market near the school.", "One", ("at", "market")),
+    ("Two bombs fell near the Yida airstrip.", "Two", ("near", "airstrip")),
+    # a time is no place; neither is a pronoun
+    ("The river reached a 3-meter crest on Tuesday night.", "3-meter", ("", "")),
+    ("Three or four bombs fell outside it.", "Three", ("outside", "")),
+]
+
+
+@pytest.mark.parametrize("sentence, figure, place", PLACES)
+def test_place(sentence, figure, place):
+    assert _claim(sentence, figure).place == place
+
+
+def test_inside_and_outside_one_place_are_two_facts():
+    disputed, _ = _facts("Two bombs landed inside the camp.", "Three bombs landed outside the camp.")
+    assert disputed == []
+    disputed, _ = _facts("Two bombs landed inside the camp.", "Three bombs landed in the camp.")
+    assert [sorted(f.values) for f in disputed] == [["2", "3"]]
+    # two words for two sides of one place say nothing against each other
+    disputed, _ = _facts("Two shells exploded outside the school grounds.", "Three shells landed at the perimeter.")
+    assert [sorted(f.values) for f in disputed] == [["2", "3"]]
+
+
 def test_told_apart_pairs_only_verbs_one_article_gives_different_figures():
     class C:  # the few fields told_apart reads
         def __init__(self, id, article, display):

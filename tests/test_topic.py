@@ -88,6 +88,11 @@ THINGS = [
     # A figure listed with only its place measures what the list's first figure measures, there.
     ("As much as 55 percent of voice traffic in Saudi Arabia, 52 percent in Egypt and 82 percent in India was "
      "out of service.", "82 percent", "traffic", "india"),
+    # A numeral opening a clause counts the noun counted before it; "other" leaves the noun as it is.
+    ("Five bombs were dropped, of which four exploded.", "four", "bomb", ""),
+    ("Four bombs were dropped - two landed inside the camp.", "two", "bomb", ""),
+    ("Three other bombs exploded outside the camp.", "Three", "bomb", ""),
+    ("Allen had three catches, bringing his season total to 43.", "43", "", ""),
     # A place after "to" or "with" limits the figure.
     ("Sixty-five per cent of traffic to India was down.", "Sixty-five per cent", "traffic", "india"),
 ]

@@ -74,6 +74,11 @@ def number_claims(sentence: Sentence, qlex: QuantityLexicon, plex: PredicateLexi
         if not topic.words and topic.predicate and previous and previous.words and previous.predicate:
             # "killing seven people and injuring 40": the second number counts the same thing
             topic = replace(topic, thing=previous.thing, words=previous.words)
+        elif (not topic.words and not topic.thing and previous and previous.words and mention.quantity.dimension
+              == previous_dimension == "count" and _OPENS_CLAUSE.search(text, 0, mention.start)):
+            # "Five bombs were dropped, of which four exploded", "Four bombs were dropped - two
+            # landed inside": a numeral standing alone counts the noun counted before it.
+            topic = replace(topic, thing=previous.thing, words=previous.words)
         elif (not topic.words and previous and previous.words and previous_dimension == mention.quantity.dimension
               and _PLACE_AFTER.match(text, mention.end)):
             # "55 percent of voice traffic in Saudi Arabia, 52 percent in Egypt": a figure listed
@@ -104,6 +109,9 @@ def number_claims(sentence: Sentence, qlex: QuantityLexicon, plex: PredicateLexi
         )
 
 
+# A numeral that opens a clause stands for a noun ("..., of which four exploded", "...-two landed");
+# after a verb or a noun it has a thing of its own ("bringing his season total to 43").
+_OPENS_CLAUSE = re.compile(r"(?:[,;:—–-]|\b(?:and|but|while|whereas|of\s+which|of\s+whom))\s*$", re.I)
 _PLACE_AFTER = re.compile(r"\s+(?:in|at|for)\s+(?:the\s+)?[A-Z]")
 _PARTITIVE = re.compile(r"\s+of\s+(?:them|whom|those|these|the)\b", re.I)
 # Where a count's own words end: a comma, a semicolon or "and" begins the next fact.

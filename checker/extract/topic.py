@@ -140,6 +140,9 @@ def _noun_phrase(sentence: str, end: int, dimension: str, limit: int | None = No
     past the next number ("three bank workers-two women": the workers are three)."""
     rest = sentence[end:limit]
     offset = end
+    other = _OTHER.match(rest)
+    if other and dimension == "count":  # "three other bombs": the rest of the bombs are bombs
+        rest, offset = rest[other.end():], end + other.end()
     # Sums and shares name their thing after a preposition: "$4 billion in aid", "10% of wages".
     linker = _OF if dimension == "count" else _OF_IN
     of = linker.match(rest)
@@ -181,6 +184,7 @@ def _noun_phrase(sentence: str, end: int, dimension: str, limit: int | None = No
     return words, last_end
 
 
+_OTHER = re.compile(r"\s+(?:other|more|further|additional)(?=\s+[a-z])")
 _SPELLED = re.compile(r"one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|dozen|hundred|thousand"
                       r"|(?:thir|four|fif|six|seven|eigh|nine)teen|(?:twen|thir|for|fif|six|seven|eigh|nine)ty")
 _COMPLEMENT = re.compile(r"\s+of\s+([a-z][a-z-]+)\b")

@@ -32,11 +32,14 @@ class Gathered:
     names: set[str] = field(default_factory=set)  # every name its claims' clauses state
     verbs: set[str] = field(default_factory=set)  # ... and every verb
     span: bool = False  # its founder totals over a stretch of time
+    place: tuple[str, str] = ("", "")  # the first place its claims state
 
     def add(self, claim: Claim, wording: str, frame: Frame) -> None:
         """Take a claim into the fact."""
         if not self.claims:
             self.span = frame.span
+        if frame.place[0] and not self.place[0]:
+            self.place = frame.place
         self.claims.append(claim)
         self.names |= frame.names
         if frame.verb:
@@ -113,7 +116,8 @@ class _Block:
             score = _match(claim, mine, fact, self.threshold, self.similarity)
             # Frames must agree where both state a slot: "Charles ... 86-yard run" is not
             # "Butler ... 32-yard touchdown", "bombs dropped" are not "bombs that landed".
-            if score is None or not frame_fits(self.frames[claim.id], fact.names, fact.verbs, self.apart, fact.span):
+            if score is None or not frame_fits(self.frames[claim.id], fact.names, fact.verbs, self.apart, fact.span,
+                                                      fact.place):
                 continue
             # Worded alike, a figure joins the fact whose figure it is nearest to: "more than 600"
             # dead since the war began is the running toll, not the school's 40.

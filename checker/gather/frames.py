@@ -29,6 +29,7 @@ class Frame:
     names: frozenset[str]  # words of the people and places the clause names, its speakers left out
     verb: str  # the lemma of the verb the figure is the subject or object of ("dropped" -> "drop")
     span: bool = False  # the sentence totals the figure over a stretch of time ("since the war began")
+    place: tuple[str, str] = ("", "")  # where, after the figure: ("at", "camp") for "landed inside the camp"
 
 
 def frame_of(claim: Claim, named: frozenset[str] = frozenset()) -> Frame:
@@ -49,7 +50,38 @@ def frame_of(claim: Claim, named: frozenset[str] = frozenset()) -> Frame:
         return Frame(frozenset(), "", span)
     # The counted noun itself ("350 Palestinians") says what is counted, not who or where.
     own = frozenset(claim.topic.lower().replace("’", "'").split())
-    return Frame(_names(text, low, high, named) - own, event_verb(text, start, end, low, high), span)
+    return Frame(_names(text, low, high, named) - own, event_verb(text, start, end, low, high), span,
+                 place_after(text, end, high))
+
+
+# Where a figure's event happened, said after it: "at" a place (in, inside, within, on...), "outside"
+# it or "near" it; the place is the head noun of the phrase.
+_RELATION = {"in": "at", "inside": "at", "within": "at", "into": "at", "on": "at", "onto": "at", "at": "at",
+             "outside": "outside", "beyond": "outside", "near": "near", "beside": "near"}
+_PLACE = re.compile(r"\b(in|inside|within|into|on|onto|at|outside|beyond|near|beside)\s+"
+                    r"((?:(?:the|a|an|its|their|his|her|it)\s+)?(?:[A-Za-z][\w'’-]*\s*){1,4})", re.I)
+
+
+_TIMES = frozenset("morning afternoon evening night day days week weeks month months year years hour hours "
+                   "minute minutes weekend quarter half".split())
+
+
+def place_after(text: str, end: int, high: int) -> tuple[str, str]:
+    """Return (relation, head noun) of the first place phrase after a figure in its clause."""
+    found = _PLACE.search(text, end, high)
+    if not found:
+        return "", ""
+    head = ""
+    for word in found.group(2).split():
+        lower = word.lower().strip(".,")
+        if lower in _CALENDAR or lower in _TIMES:
+            return "", ""  # "on Tuesday night", "in the morning": a time, not a place
+        if lower in ("the", "a", "an", "its", "their", "his", "her") and not head:
+            continue
+        if lower == "it" or lower in _RELATION or not _noun_like(word) or _verb_lemma(word) or lower in stop_words():
+            break
+        head = lower
+    return _RELATION[found.group(1).lower()], head
 
 
 # A total over a stretch of time: "since the assault began", "in the 12 days of the offensive",
@@ -119,7 +151,8 @@ def _speech() -> frozenset[str]:
     return frozenset(load_events().statement)
 
 
-def frame_fits(frame: Frame, names: Set[str], verbs: Set[str], apart: Set[frozenset[str]], span: bool) -> bool:
+def frame_fits(frame: Frame, names: Set[str], verbs: Set[str], apart: Set[frozenset[str]], span: bool,
+               place: tuple[str, str] = ("", "")) -> bool:
     """Tell whether a claim's frame agrees with a fact's (the names and verbs its claims state):
     where both state names they share one; its verb is one no article tells apart from the
     fact's ("struck" and "exploded" may tell one shelling, "dropped" and "exploded" do not in
@@ -128,7 +161,18 @@ def frame_fits(frame: Frame, names: Set[str], verbs: Set[str], apart: Set[frozen
         return False  # a running total is no statement of one incident's count
     if "names" in SLOTS and frame.names and names and not frame.names & names:
         return False
+    if "place" in SLOTS and frame.place[0] and place[0] and not _same_place(frame.place, place):
+        return False
     return not ("verb" in SLOTS and frame.verb and any(frozenset((frame.verb, v)) in apart for v in verbs))
+
+
+def _same_place(a: tuple[str, str], b: tuple[str, str]) -> bool:
+    """Tell whether two place phrases could name one place: "inside the camp" is not "outside
+    the camp", "on a market" is not "in the camp"; "near the airstrip" may be "on the airstrip",
+    and "outside the school grounds" "at the perimeter of the school" (two words for two sides)."""
+    if a[1] and a[1] == b[1]:
+        return "outside" not in (a[0], b[0]) or a[0] == b[0]
+    return not (a[1] and b[1] and a[0] == b[0])
 
 
 def told_apart(claims: Iterable[Claim], frames: Mapping[str, Frame]) -> frozenset[frozenset[str]]:
@@ -146,7 +190,7 @@ def told_apart(claims: Iterable[Claim], frames: Mapping[str, Frame]) -> frozense
     return frozenset(apart)
 
 
-SLOTS = frozenset({"names", "verb", "span"})  # the slots frames_agree compares (an evaluation turns them off one by one)
+SLOTS = frozenset({"names", "verb", "span", "place"})  # the slots frames_agree compares (an evaluation turns them off one by one)
 
 _WORDS = re.compile(r"[A-Za-z][A-Za-z'’]*")
 # Words that stand between a figure and its verb without being either: auxiliaries, adverbs of
