@@ -35,6 +35,10 @@ TABLE = [
     ("A group of ten members", "count", 10, 10),
     ("three critical red lines", "count", 3, 3),
     ("a proposal made months ago", None, None, None),
+    # --- a whole number and its fraction are one figure, written exact ---
+    ("He was sentenced to 2 1/2 years", "duration", 912.5 * DAY, 912.5 * DAY),
+    ("a 2-1/2 year sentence", "duration", 912.5 * DAY, 912.5 * DAY),
+    ("a 2½-mile chase", "length", 2.5 * MILE, 2.5 * MILE),
     # --- digits, separators, decimals ---
     ("240 prisoners", "count", 240, 240),
     ("20,000 people", "count", 20000, 20000),
@@ -168,6 +172,11 @@ def test_phrase_normalizes_to_interval(lex, phrase, dimension, low, high):
     assert quantity.interval.hi == pytest.approx(high, rel=1e-6)
 
 
+def test_a_fraction_is_not_read_as_a_date(lex):
+    assert parse_quantity("sentenced to 2 1/2 years", lex).text == "2 1/2 years"
+    assert parse_quantity("on 12/05 at noon", lex) is None
+
+
 @pytest.mark.parametrize(
     ("first", "second", "disjoint"),
     [
@@ -205,6 +214,10 @@ def test_pairs_overlap_as_expected(lex, first, second, disjoint):
         ("at least 15", "≥ 15"),
         ("nearly 100 people", "< 100"),
         ("about 350 people", "≈ 350"),
+        # whole years and their quarters read as years
+        ("sentenced to 2 years", "2 years"),
+        ("a 2-1/2 year sentence", "2.5 years"),
+        ("a 400-day voyage", "400 days"),
     ],
 )
 def test_display_value(lex, phrase, display):

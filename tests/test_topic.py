@@ -93,6 +93,9 @@ THINGS = [
     ("Four bombs were dropped - two landed inside the camp.", "two", "bomb", ""),
     ("Three other bombs exploded outside the camp.", "Three", "bomb", ""),
     ("Allen had three catches, bringing his season total to 43.", "43", "", ""),
+    # A share that a verb of change measures is the subject's: "Greek stocks plunged 5.4 per cent".
+    ("Greek stocks plunged 5.4 per cent on Wednesday.", "5.4 per cent", "stock", ""),
+    ("Greek stocks closed down 3.9 percent.", "3.9 percent", "stock", ""),
     # A place after "to" or "with" limits the figure.
     ("Sixty-five per cent of traffic to India was down.", "Sixty-five per cent", "traffic", "india"),
 ]

@@ -15,7 +15,7 @@ _ZONE = r"(?:GMT|UTC|BST|CET|CEST|EST|EDT|CST|CDT|MST|MDT|PST|PDT|WIB|IST|AEST|A
 # Case matters for months ("May 8", not "may"), so only the time and age parts ignore it.
 _DATES = re.compile(
     rf"\b\d{{4}}-\d{{1,2}}-\d{{1,2}}\b"
-    rf"|\b\d{{1,2}}/\d{{1,2}}(?:/\d{{2,4}})?\b"
+    rf"|(?<!\d\s)(?<!\d-)\b\d{{1,2}}/\d{{1,2}}(?:/\d{{2,4}})?\b"  # not the fraction of "2 1/2"
     rf"|\b{MONTH}\s+{_DAY}(?:,?\s+\d{{4}})?(?![\w])"
     rf"|\b{_DAY}\s+(?:of\s+)?{MONTH}(?:,?\s+\d{{4}})?(?![\w])"
     rf"|\b{MONTH}\s+\d{{4}}\b"
@@ -54,7 +54,7 @@ _RELATIVE = re.compile(
     re.IGNORECASE,
 )
 _OTHER = re.compile(
-    r"\b\d+/\d+\b"  # fractions and scores
+    r"(?<!\d\s)(?<!\d-)\b\d+/\d+\b"  # fractions and scores (a whole number's fraction is read with it)
     r"|(?:\bNo\.|\bNos\.|\bnumber|#)\s*\d+"
     r"|\b\d+(?:st|nd|rd|th)\b"
     r"|\b\d+\s+(?:[A-Z][a-z]+\s+){1,3}(?:Street|St\.|Avenue|Ave\.|Road|Rd\.|Boulevard|Blvd\.|Lane|Drive|Way|Place|Court|Highway)",

@@ -18,6 +18,8 @@ _WORDS = (
 ).split()
 _SPELLED = rf"(?:{'|'.join(_WORDS)})(?:(?:\s+and\s+|\s+|-)(?:{'|'.join(_WORDS)}))*"
 _DIGITS = r"(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?"
+# "2 1/2 years", "a 2-1/2 year sentence", "2½": a whole number and a fraction are one figure.
+_FRACTION = r"(?:\s+|-)[1-9]/(?:[2-9]|1[0-6])(?![\d/])|[½¼¾⅓⅔]"
 # "one" alone is mostly a pronoun or article ("one of the", "no one"); these words say so.
 _ONE_NOT_A_COUNT = frozenset(
     "of another or and who that which more less way side time thing point such in on at to "
@@ -68,7 +70,7 @@ def _patterns(lex: QuantityLexicon) -> _Patterns:
         rf"(?P<vague>(?<![\w-])(?:{_alternation(vague_multi)})(?![\w-])|(?<![\w-])(?:{_alternation(vague_single)})(?=\s+of\b))"
         rf"|(?P<fixed>(?<![\w-])(?:{_alternation(list(lex.fixed))})(?![\w-]))"
         rf"|(?P<spelled>(?<![\w-]){_SPELLED}(?![\w]))"
-        rf"|(?P<digits>(?<![\w.,]){_DIGITS}(?![\d]))"
+        rf"|(?P<digits>(?<![\w.,]){_DIGITS}(?:{_FRACTION})?(?![\d]))"
     )
     quals = [q.replace(" ", r"\s+") for q in sorted(lex.qualifiers, key=len, reverse=True)]
     symbols = _alternation(list(lex.currency_symbols))

@@ -78,6 +78,8 @@ def topic_of(sentence: str, start: int, end: int, dimension: str, lex: Predicate
     if not words and dimension != "count":
         before = _BEFORE_NOUN.search(sentence[max(0, start - 40):start])
         words = [before.group(1).lower()] if before and before.group(1).lower() not in _STOP else []
+    if not words and dimension == "percent":
+        words = _changed_subject(sentence, start)
     # Away from counts a far-off verb rarely governs the number ("a weeklong truce ... released").
     near = bounds if dimension == "count" else (start, start)
     predicate, agent, adjacent = _predicate(sentence, start, np_end if words else end, lex, near)
@@ -103,6 +105,29 @@ def topic_of(sentence: str, start: int, end: int, dimension: str, lex: Predicate
         thing, words = f"{thing} of {of}", [*words, "of", of]
     return Topic(predicate.name if predicate else "", bool(predicate and predicate.cumulative),
                  thing, " ".join(words), (agent,) if agent else (), np_end if words else end)
+
+
+# Words between a verb of change and its figure: "closed down 3.9 percent", "fell by about 5%".
+_CHANGE_BETWEEN = frozenset("down up by about some nearly almost around roughly more than as much a further".split())
+
+
+def _changed_subject(sentence: str, start: int) -> list[str]:
+    """Return the subject a share measures when the share is how much it changed: "Greek stocks
+    plunged 5.4 per cent", "the shortfall grew 3%" measure the stocks and the shortfall."""
+    from checker.extract.lemmas import noun_like, verb_lemma
+
+    before = _WORD.findall(sentence[max(0, start - 80):start])[::-1]
+    at = 0
+    while at < len(before) and before[at].lower() in _CHANGE_BETWEEN:
+        at += 1
+    if at >= len(before) or not verb_lemma(before[at]):
+        return []
+    at += 1
+    while at < len(before) and before[at].lower() in _AUX:
+        at += 1
+    if at < len(before) and before[at].lower() not in _STOP and noun_like(before[at]) and not verb_lemma(before[at]):
+        return [before[at].lower()]
+    return []
 
 
 def _people_named(phrase: str, head: str) -> bool:

@@ -10,6 +10,7 @@ from itertools import combinations
 from functools import lru_cache
 
 from checker.gather.stories import _CALENDAR, _opens_sentence, stop_words
+from checker.extract.lemmas import noun_like, verb_lemma
 from checker.records import Claim
 
 # A clause ends at punctuation and at the words that join clauses: "Charles rushed for 226
@@ -78,7 +79,7 @@ def place_after(text: str, end: int, high: int) -> tuple[str, str]:
             return "", ""  # "on Tuesday night", "in the morning": a time, not a place
         if lower in ("the", "a", "an", "its", "their", "his", "her") and not head:
             continue
-        if lower == "it" or lower in _RELATION or not _noun_like(word) or _verb_lemma(word) or lower in stop_words():
+        if lower == "it" or lower in _RELATION or not noun_like(word) or verb_lemma(word) or lower in stop_words():
             break
         head = lower
     return _RELATION[found.group(1).lower()], head
@@ -132,7 +133,7 @@ def _attributive(text: str, end: int) -> bool:
     """Tell whether a name modifies the noun after it ("Israeli tank shells", "the Jabaliya
     school", "350 Palestinians"): it then says what kind of thing, not who or where."""
     following = re.match(r"\s+([a-z][a-z-]*)", text[end:end + 40])
-    return bool(following) and _noun_like(following.group(1)) and not _verb_lemma(following.group(1))
+    return bool(following) and noun_like(following.group(1)) and not verb_lemma(following.group(1))
 
 
 def _speaks(text: str, start: int, end: int, speech: frozenset[str]) -> bool:
@@ -209,14 +210,14 @@ def event_verb(text: str, start: int, end: int, low: int, high: int) -> str:
     "rushed for 226 yards"); "" when neither stands there or the verb is a light one."""
     after = [m.group() for m in _WORDS.finditer(text, end, high)][:6]
     for word in after:
-        lemma = _verb_lemma(word)
+        lemma = verb_lemma(word)
         if lemma:
             return "" if lemma in _LIGHT else lemma
-        if word.lower() not in _BETWEEN and not _noun_like(word):
+        if word.lower() not in _BETWEEN and not noun_like(word):
             break
     before = [m.group() for m in _WORDS.finditer(text, low, start)][::-1][:5]
     for word in before:
-        lemma = _verb_lemma(word)
+        lemma = verb_lemma(word)
         if lemma:
             return "" if lemma in _LIGHT else lemma
         if word.lower() not in _BETWEEN:
@@ -224,26 +225,3 @@ def event_verb(text: str, start: int, end: int, low: int, high: int) -> str:
     return ""
 
 
-@lru_cache(maxsize=50_000)
-def _verb_lemma(word: str) -> str:
-    """Return a word's verb lemma when it is written as an inflected verb ("dropped", "fell",
-    "connects"), "" otherwise (a bare form like "run" or "hit" is as often a noun)."""
-    from lemminflect import getAllLemmas
-
-    lower = word.lower()
-    if lower in _BETWEEN:
-        return ""
-    lemmas = getAllLemmas(lower)
-    verbs = lemmas.get("VERB", ())
-    if not verbs or verbs[0] == lower or "NOUN" in lemmas and not lower.endswith(("ed", "ing")):
-        return ""
-    return verbs[0]
-
-
-@lru_cache(maxsize=50_000)
-def _noun_like(word: str) -> bool:
-    """Tell whether a word can be part of a noun phrase (a noun or an adjective)."""
-    from lemminflect import getAllLemmas
-
-    lemmas = getAllLemmas(word.lower())
-    return "NOUN" in lemmas or "ADJ" in lemmas or word[:1].isupper()

@@ -11,6 +11,8 @@ from checker.lexicon import QuantityLexicon
 from checker.records import Interval
 
 _DIGITS = re.compile(r"^[\d,]*\.?\d+$")
+_MIXED = re.compile(r"([\d,]+)(?:\s|-)?(\d+/\d+|[½¼¾⅓⅔])")
+_VULGAR = {"½": 0.5, "¼": 0.25, "¾": 0.75, "⅓": 1 / 3, "⅔": 2 / 3}
 
 
 def number_value(text: str, lex: QuantityLexicon) -> float | None:
@@ -18,6 +20,11 @@ def number_value(text: str, lex: QuantityLexicon) -> float | None:
     word = " ".join(text.lower().split())
     if _DIGITS.match(word):
         return float(word.replace(",", ""))
+    mixed = _MIXED.fullmatch(word)
+    if mixed:
+        whole, tail = mixed.group(1), mixed.group(2)
+        part = _VULGAR.get(tail) or int(tail.split("/")[0]) / int(tail.split("/")[1])
+        return float(whole.replace(",", "")) + part
     if word in lex.fixed:
         return lex.fixed[word]
     try:
@@ -29,6 +36,8 @@ def number_value(text: str, lex: QuantityLexicon) -> float | None:
 def rounding(text: str, value: float, scale: float, policy: str) -> float:
     """Return the half-width that the written precision of a number allows."""
     digits = text.replace(",", "")
+    if _MIXED.fullmatch(" ".join(digits.split())):
+        return 0.0  # "2 1/2 years" is written to the half year: no rounding about it
     if not _DIGITS.match(digits):  # spelled numbers round like the same digits
         digits = str(int(value)) if value == int(value) else repr(value)
     if "." in digits:
@@ -101,6 +110,9 @@ _DISPLAY = {
 
 def display_unit(dimension: str, value: float) -> tuple[float, str]:
     """Pick a readable unit for showing a value of a dimension."""
+    year = 365 * 86400
+    if dimension == "duration" and abs(value) >= year and (4 * value / year).is_integer():
+        return year, "years"  # "2 1/2 years" reads as 2.5 years, not 912.5 days
     for factor, name in _DISPLAY.get(dimension, ()):
         if abs(value) >= factor or factor == _DISPLAY[dimension][-1][0]:
             return factor, name
