@@ -248,8 +248,18 @@ def _status(title: Title, lex: TitleLexicon) -> str:
 def _same_place(p: str, q: str, lex: TitleLexicon) -> bool:
     if p == q or lex.body_parents.get(p) == q or lex.body_parents.get(q) == p:
         return True
-    pw, qw = set(p.split()), set(q.split())
+    pw, qw = ({w.removesuffix("'s") for w in x.split()} for x in (p, q))
+    if _initials_of(p, q) or _initials_of(q, p):  # "da" is the "district attorney's office"
+        return True
     return pw <= qw or qw <= pw or lex.body_parents.get(p) in qw or lex.body_parents.get(q) in pw  # "un refugee" ~ unrwa
+
+
+def _initials_of(short: str, long: str) -> bool:
+    """Tell whether one word is the initials of words in a row of a longer name."""
+    if " " in short or not 2 <= len(short) <= 5:
+        return False
+    initials = "".join(w[0] for w in long.split() if w)
+    return short in initials
 
 
 def _branch_verdict(a: Title, b: Title, lex: TitleLexicon) -> bool | None:
