@@ -156,7 +156,7 @@ def extract(paths, fmt, rules, store) -> None:
     except (InputError, RulesError) as err:
         _fail(str(err))
     _warn(warnings)
-    from checker.frames import claims_frame  # pandas loads only for the claims table
+    from checker.dataframes import claims_frame  # pandas loads only for the claims table
 
     frame = claims_frame(claims, articles_by_id(articles))
     if fmt == "csv":

@@ -51,15 +51,15 @@ def _facts(claims: Sequence[Claim], stories: Mapping[str, str], checks: tuple[Ch
         return chosen[key]
 
     def compatible(a: Claim, b: Claim) -> bool:
-        check = check_of(a.kind, a.value.dimension, a.predicate)
+        check = check_of(a.kind, a.value.dimension, a.predicate or b.predicate)
         return check is None or _judge(check, articles, a, b) is None
 
     # Ages gather by person, never by figure: "38" of one man is no count of anything.
     measured = [c for c in claims if c.kind in ("number", "date") and c.value.dimension != "age"]
     named = {a.id: frozenset(words(story_text(a))[1]) for a in articles.values()}
     for fact in gather_measured(measured, stories, settings.match_threshold, compatible, settings.same_article, named):
-        founder = fact.founder
-        check = check_of(founder.kind, founder.value.dimension, founder.predicate)
+        founder = fact.founder  # a fact's predicate is the one its claims state, if any does
+        check = check_of(founder.kind, founder.value.dimension, fact.predicate)
         if check is not None:
             yield check, "measured", fact.story, fact.claims
     titles, offices = gather_roles(claims, stories)

@@ -14,9 +14,9 @@ from conftest import SHARED
 DEV = SHARED / "corpus" / "dev"
 SEEDS = Path(__file__).resolve().parent.parent / "seeds"
 # Floors at the figures reached; raise them when the checker gets better.
-FLOORS = {"number": {"precision": 1.0, "recall": 0.81}, "date": {"precision": 1.0, "recall": 1.0},
+FLOORS = {"number": {"precision": 1.0, "recall": 0.86}, "date": {"precision": 1.0, "recall": 1.0},
           "role": {"precision": 1.0, "recall": 1.0}, "attribution": {"precision": 1.0, "recall": 1.0},
-          "all": {"precision": 1.0, "recall": 0.86}}
+          "all": {"precision": 1.0, "recall": 0.9}}
 # The five clusters of the fact inventory, each its own batch; floors on overall precision and
 # disputed-fact recall, to be raised to the figures reached.
 FACT_CLUSTERS = ("8_ecbplus", "29_ecbplus", "30_ecb", "32_ecb", "41_ecbplus")
@@ -26,7 +26,7 @@ FACT_FLOORS = {"precision": 0.33, "recall": 0.38}
 # standing for a quote it only appears in, "through 2012"; and one sentence stating two facts,
 # "there were no casualties" being both no one killed and no one injured; and the bombs of one
 # raid told by where they fell, which some outlets break down and others do not).
-MAX_SPLIT_FACTS = 7
+MAX_SPLIT_FACTS = 8
 
 
 @pytest.fixture(scope="module")

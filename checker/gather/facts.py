@@ -11,6 +11,7 @@ from rapidfuzz import fuzz
 
 from checker.gather.frames import Frame, frame_fits, frame_of, told_apart
 from checker.gather.keys import actors_agree, block_key, topic_key
+from checker.normalize.nouns import ancestors, related, senses
 from checker.records import Claim
 
 # A claim is compared with the facts stated in its own wording and with this many of the most
@@ -33,6 +34,9 @@ class Gathered:
     verbs: set[str] = field(default_factory=set)  # ... and every verb
     span: bool = False  # its founder totals over a stretch of time
     place: tuple[str, str] = ("", "")  # the first place its claims state
+    things: set[str] = field(default_factory=set)  # the things its claims count or date
+    predicate: str = ""  # the first predicate its claims state
+    thing_rank: int = 0  # the order it was founded in, within its block
 
     def add(self, claim: Claim, wording: str, frame: Frame) -> None:
         """Take a claim into the fact."""
@@ -40,6 +44,8 @@ class Gathered:
             self.span = frame.span
         if frame.place[0] and not self.place[0]:
             self.place = frame.place
+        self.things.add(claim.thing)
+        self.predicate = self.predicate or claim.predicate
         self.claims.append(claim)
         self.names |= frame.names
         if frame.verb:
@@ -89,7 +95,8 @@ def _gather_block(key: tuple, members: list[Claim], threshold: float, compatible
     for claim in members:
         spread[wording[claim.id]].add(claim.article_id)
     ordered = sorted(members, key=lambda c: (-len(spread[wording[c.id]]), wording[c.id], c.place))
-    block = _Block(key, threshold, compatible, same_article, frames, told_apart(members, frames))
+    verbs = told_apart(members, lambda c: frames[c.id].verb, within=lambda c: c.thing)
+    block = _Block(key, threshold, compatible, same_article, frames, verbs, told_apart(members, lambda c: c.thing))
     for claim in ordered:
         block.place(claim, wording[claim.id])
     return block.facts
@@ -99,10 +106,14 @@ class _Block:
     """The facts of one block as they are gathered."""
 
     def __init__(self, key: tuple, threshold: float, compatible: Compatible, same_article: bool,
-                 frames: Mapping[str, Frame], apart: frozenset[frozenset[str]]) -> None:
+                 frames: Mapping[str, Frame], apart: frozenset[frozenset[str]],
+                 things_apart: frozenset[frozenset[str]]) -> None:
         self.key, self.threshold, self.compatible, self.same_article = key, threshold, compatible, same_article
-        self.frames, self.apart = frames, apart
+        self.frames, self.apart, self.things_apart = frames, apart, things_apart
         self.facts: list[Gathered] = []
+        self.thing_facts: dict[str, list[Gathered]] = defaultdict(list)  # thing -> the facts founded on it
+        self.by_sense: dict[str, set[str]] = defaultdict(set)  # WordNet sense -> the block's things having it
+        self.by_ancestor: dict[str, set[str]] = defaultdict(set)  # ... and having it above them
         self.worded: dict[str, list[Gathered]] = defaultdict(list)  # wording -> the facts stated in it
         self.similarity: dict[tuple[str, str], tuple[int, float, float]] = {}
 
@@ -112,7 +123,9 @@ class _Block:
         other figure is placed anew ("about 40" and "some 14,000" sheltering: the 14,000 is the
         figure the other outlets' 15,000 speaks of)."""
         best, best_score, rival = None, None, None
-        for fact in dict.fromkeys([*self.worded[mine], *self.facts[:MAX_CANDIDATES]]):
+        for fact in self._candidates(claim, mine):
+            if not self._slots_fit(claim, fact):
+                continue
             score = _match(claim, mine, fact, self.threshold, self.similarity)
             # Frames must agree where both state a slot: "Charles ... 86-yard run" is not
             # "Butler ... 32-yard touchdown", "bombs dropped" are not "bombs that landed".
@@ -138,9 +151,44 @@ class _Block:
         if best is None:
             best = Gathered(key=self.key, story=self.key[0])
             self.facts.append(best)
+            self._index(claim.thing, best)
         if mine not in best.wordings:
             self.worded[mine].append(best)
         best.add(claim, mine, self.frames[claim.id])
+
+    def _candidates(self, claim: Claim, mine: str) -> list[Gathered]:
+        """Return the facts a claim may join: those stated in its wording, then those founded on
+        its thing or on a thing it may be (a kind of it, or it a kind of that), most stated first;
+        at most MAX_CANDIDATES beyond its wording's, so a claim's cost stays bounded."""
+        things = {claim.thing} | {t for s in ancestors(claim.thing) for t in self.by_sense.get(s, ())}
+        things |= {t for s in senses(claim.thing) for t in self.by_ancestor.get(s, ())}
+        others = sorted((f for t in sorted(things) for f in self.thing_facts.get(t, ())[:MAX_CANDIDATES]),
+                        key=lambda f: (f.thing_rank, -len(f.by_article)))
+        return list(dict.fromkeys([*self.worded[mine], *others[:MAX_CANDIDATES]]))
+
+    def _index(self, thing: str, fact: Gathered) -> None:
+        fact.thing_rank = len(self.facts)
+        if not self.thing_facts[thing]:
+            for sense in senses(thing):
+                self.by_sense[sense].add(thing)
+            for sense in ancestors(thing):
+                self.by_ancestor[sense].add(thing)
+        self.thing_facts[thing].append(fact)
+
+    def _slots_fit(self, claim: Claim, fact: Gathered) -> bool:
+        """Tell whether a claim's predicate and thing may be its fact's: the same predicate or one
+        unstated; a thing that may be each of the fact's, which no article tells apart from it."""
+        if claim.predicate and fact.predicate and claim.predicate != fact.predicate:
+            return False
+        # A verb the lexicon does not tie to the fact's predicate ("homes were flooded" against
+        # "homes were destroyed", "workers were on the night shift" against "workers laid off")
+        # tells another fact; a figure with no verb of its own may be the fact's.
+        if fact.predicate and not claim.predicate and self.frames[claim.id].verb:
+            return False
+        if claim.predicate and not fact.predicate and fact.verbs:
+            return False
+        return all(related(claim.thing, t) and frozenset((claim.thing, t)) not in self.things_apart
+                   for t in fact.things)
 
     @staticmethod
     def _nearer(claim: Claim, fact: Gathered) -> bool:

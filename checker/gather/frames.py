@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
-from collections.abc import Iterable, Mapping, Set
+from collections.abc import Callable, Iterable, Set
 from dataclasses import dataclass
 from itertools import combinations
 from functools import lru_cache
@@ -176,13 +176,15 @@ def _same_place(a: tuple[str, str], b: tuple[str, str]) -> bool:
     return not (a[1] and b[1] and a[0] == b[0])
 
 
-def told_apart(claims: Iterable[Claim], frames: Mapping[str, Frame]) -> frozenset[frozenset[str]]:
-    """Return the pairs of verbs some article gives different figures for: it tells them apart."""
-    by_article: dict[str, dict[str, set[str]]] = defaultdict(lambda: defaultdict(set))
+def told_apart(claims: Iterable[Claim], slot: Callable[[Claim], str],
+               within: Callable[[Claim], str] = lambda c: "") -> frozenset[frozenset[str]]:
+    """Return the pairs of a slot's values (verbs, things) that some article gives different
+    figures for, among its claims alike `within` (of one thing, say): it tells them apart."""
+    by_article: dict[tuple[str, str], dict[str, set[str]]] = defaultdict(lambda: defaultdict(set))
     for claim in claims:
-        verb = frames[claim.id].verb
-        if verb:
-            by_article[claim.article_id][verb].add(claim.value.display)
+        value = slot(claim)
+        if value:
+            by_article[(claim.article_id, within(claim))][value].add(claim.value.display)
     apart = set()
     for verbs in by_article.values():
         for (a, figures_a), (b, figures_b) in combinations(sorted(verbs.items()), 2):
@@ -200,6 +202,7 @@ _BETWEEN = frozenset("""were was is are be been being had has have will would co
     also reportedly allegedly already later still all then now just only initially officially
     for a an the at least most more than some about around nearly almost over under up to by
     total of""".split())
+_COPULA = frozenset("is are was were".split())
 # Verbs that carry no event of their own: "had five catches", "took to the streets".
 _LIGHT = frozenset("be have do get make take include".split())
 
@@ -207,13 +210,19 @@ _LIGHT = frozenset("be have do get make take include".split())
 def event_verb(text: str, start: int, end: int, low: int, high: int) -> str:
     """Return the lemma of the verb a figure's clause hangs it on: the first verb after its noun
     phrase ("four bombs were dropped"), else the verb right before it ("dropped four bombs",
-    "rushed for 226 yards"); "" when neither stands there or the verb is a light one."""
+    "rushed for 226 yards"); "be" when the figure's own verb is a copula ("Nearly 100 workers
+    were on the night shift": a state, not an event); "" when no verb stands there or the verb
+    is a light one."""
     after = [m.group() for m in _WORDS.finditer(text, end, high)][:6]
+    copula = False
     for word in after:
         lemma = verb_lemma(word)
         if lemma:
             return "" if lemma in _LIGHT else lemma
+        copula = copula or word.lower() in _COPULA
         if word.lower() not in _BETWEEN and not noun_like(word):
+            if copula:
+                return "be"
             break
     before = [m.group() for m in _WORDS.finditer(text, low, start)][::-1][:5]
     for word in before:

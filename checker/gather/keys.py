@@ -9,13 +9,14 @@ from checker.records import Claim
 
 
 def block_key(claim: Claim) -> tuple[str, ...] | None:
-    """Return the block a claim is gathered within, or None when it says too little."""
+    """Return the block a claim is gathered within (kind, dimension, anchor), or None when it
+    says too little; its predicate and counted thing are slots its fact's claims must agree on."""
     if not claim.thing or claim.aside:
         return None  # a number with no counted thing, an addition or a side incident is no fact alone
     if claim.kind == "number" and claim.thing == "person" and not claim.predicate:
         return None  # "nine others", "750,000 people": people with nothing done to them are no fact
     # A sentence anchored in another year tells of another event ("In 2004 a tsunami killed ...").
-    return claim.kind, claim.value.dimension, claim.predicate, claim.thing, claim.anchor
+    return claim.kind, claim.value.dimension, claim.anchor
 
 
 def topic_key(claim: Claim) -> str:
