@@ -10,7 +10,7 @@ from checker.config import Settings
 from checker.extraction import Progress, extract_claims
 from checker.gather.facts import gather_measured
 from checker.gather.people import gather_ages, gather_quotes, gather_roles, people_named
-from checker.gather.stories import group_stories, story_text, words
+from checker.gather.stories import group_stories, read_articles
 from checker.judge.findings import judge_fact, order
 from checker.loader import load_paths
 from checker.records import Article, Claim, Finding, Report
@@ -25,9 +25,11 @@ def find_facts(claims: Sequence[Claim], articles: Sequence[Article], settings: S
     return the disputed facts (most severe first) and the agreed ones."""
     checks = load_checks(settings.rules)
     by_id = {article.id: article for article in articles}
-    stories = group_stories(articles, one_story, people_named(claims))
+    read = read_articles(articles)
+    stories = group_stories(articles, one_story, people_named(claims), read)
     disputed, agreed = [], []
-    for check, dimension, story, members in _facts(claims, stories, checks, by_id, settings):
+    named = {key: frozenset(names) for key, (_, names) in read.items()}
+    for check, dimension, story, members in _facts(claims, stories, checks, by_id, settings, named):
         finding = judge_fact(members, check, by_id, partial(_judge, check, by_id), _VALUE[dimension],
                              story, settings.same_article)
         if finding is not None:
@@ -40,7 +42,8 @@ def _judge(check: Check, articles: Mapping[str, Article], a: Claim, b: Claim):
 
 
 def _facts(claims: Sequence[Claim], stories: Mapping[str, str], checks: tuple[Check, ...],
-           articles: Mapping[str, Article], settings: Settings) -> Iterator[tuple[Check, str, str, list[Claim]]]:
+           articles: Mapping[str, Article], settings: Settings,
+           named: Mapping[str, frozenset[str]]) -> Iterator[tuple[Check, str, str, list[Claim]]]:
     """Yield (check, dimension, story, claims) for every gathered fact a check applies to."""
     chosen: dict[tuple[str, str, str], Check | None] = {}
 
@@ -56,7 +59,6 @@ def _facts(claims: Sequence[Claim], stories: Mapping[str, str], checks: tuple[Ch
 
     # Ages gather by person, never by figure: "38" of one man is no count of anything.
     measured = [c for c in claims if c.kind in ("number", "date") and c.value.dimension != "age"]
-    named = {a.id: frozenset(words(story_text(a))[1]) for a in articles.values()}
     for fact in gather_measured(measured, stories, settings.match_threshold, compatible, settings.same_article, named):
         founder = fact.founder  # a fact's predicate is the one its claims state, if any does
         check = check_of(founder.kind, founder.value.dimension, fact.predicate)

@@ -134,10 +134,23 @@ def cosine(a: Mapping[str, float], b: Mapping[str, float]) -> float:
     return sum(v * b.get(w, 0.0) for w, v in a.items())
 
 
+def read_articles(articles: Sequence[Article]) -> dict[str, tuple[Counter[str], set[str]]]:
+    """Read each article's words (see words()); a wire story run verbatim by several outlets is
+    one text, read once and shared by its copies."""
+    done: dict[str, tuple[Counter[str], set[str]]] = {}
+    read = {}
+    for article in articles:
+        if article.text not in done:
+            done[article.text] = words(story_text(article))
+        read[article.id] = done[article.text]
+    return read
+
+
 def group_stories(articles: Sequence[Article], one_story: bool = False,
-                  people: Mapping[str, set[str]] | None = None) -> dict[str, str]:
+                  people: Mapping[str, set[str]] | None = None,
+                  read: Mapping[str, tuple[Counter[str], set[str]]] | None = None) -> dict[str, str]:
     """Map every article id to the id of its story (the smallest article id in it); `people`
-    gives the surnames of the people each article names."""
+    gives the surnames of the people each article names, `read` its words if already read."""
     ordered = sorted(articles, key=lambda a: a.id)
     if one_story or len(ordered) < 2:
         return dict.fromkeys((a.id for a in ordered), ordered[0].id) if ordered else {}
@@ -146,7 +159,7 @@ def group_stories(articles: Sequence[Article], one_story: bool = False,
     copy_of = {a.id: first.setdefault(a.text, a.id) for a in ordered}
     unique = [a for a in ordered if copy_of[a.id] == a.id]
     ids = [a.id for a in unique]
-    read = {a.id: words(story_text(a)) for a in unique}
+    read = {a.id: read[a.id] if read else words(story_text(a)) for a in unique}
     vecs, names = vectors(read), {key: found[1] for key, found in read.items()}
     story = _components(ids, _links(ids, vecs, names, people or {}, {a.id: a.published for a in unique}))
     return {a.id: story[copy_of[a.id]] for a in ordered}
