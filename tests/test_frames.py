@@ -218,3 +218,38 @@ def test_an_article_that_counts_two_things_tells_them_apart():
     disputed, _ = _facts("At least 40 people were killed. Ten children were killed in the school.",
                          "Ten children were killed.", "Forty people were killed.")
     assert disputed == []
+
+
+ATTRIBUTIVE = [
+    ("86-yard", " touchdown run", True),
+    ("32 yard", " defensive touchdown", True),  # the unit singular after a number other than one
+    ("45-day", " ceasefire", True),
+    ("226 yards", " while Hillis", False),
+    ("10 km", " from the town", False),
+    ("one mile", " long", False),
+]
+
+
+@pytest.mark.parametrize("figure, after, expected", ATTRIBUTIVE)
+def test_attributive_measure(figure, after, expected):
+    from checker.gather.frames import attributive_measure
+
+    assert attributive_measure(figure, after) is expected
+
+
+def test_one_of_many_measured_things_is_the_one_its_name_tells():
+    # The first article gives two runs two lengths: runs come in several, so a run is only the
+    # same run when the same runner is named.
+    disputed, _ = _facts("Jamaal Charles broke off an 86-yard run. Later Luck had a 14-yard run.",
+                         "Reggie Wayne had a 20-yard run.")
+    assert disputed == []
+    # A story's one truce is the truce, whoever is named.
+    disputed, _ = _facts("Hamas agreed to a 45-day ceasefire.", "Israel agreed to a 30-day ceasefire.")
+    assert [sorted(f.values) for f in disputed] == [["30 days", "45 days"]]
+
+
+def test_and_before_a_verb_keeps_the_subject_in_the_clause():
+    sentence = "Charles turned in an 86-yard touchdown run and rushed for a total of 226 yards."
+    assert "charles" in _claim(sentence, "226 yards", frozenset({"charles"})).names
+    sentence = "Charles rushed for 226 yards and Hillis rushed for 101 yards."
+    assert _claim(sentence, "101 yards").names == {"hillis"}

@@ -9,7 +9,7 @@ from dataclasses import dataclass, field
 
 from rapidfuzz import fuzz
 
-from checker.gather.frames import Frame, frame_fits, frame_of, told_apart
+from checker.gather.frames import SLOTS, Frame, frame_fits, frame_of, told_apart
 from checker.gather.keys import actors_agree, block_key, topic_key
 from checker.normalize.nouns import ancestors, related, senses
 from checker.records import Claim
@@ -97,6 +97,7 @@ def _gather_block(key: tuple, members: list[Claim], threshold: float, compatible
     ordered = sorted(members, key=lambda c: (-len(spread[wording[c.id]]), wording[c.id], c.place))
     verbs = told_apart(members, lambda c: frames[c.id].verb, within=lambda c: c.thing)
     block = _Block(key, threshold, compatible, same_article, frames, verbs, told_apart(members, lambda c: c.thing))
+    block.many = _many(members, frames)
     for claim in ordered:
         block.place(claim, wording[claim.id])
     return block.facts
@@ -110,6 +111,7 @@ class _Block:
                  things_apart: frozenset[frozenset[str]]) -> None:
         self.key, self.threshold, self.compatible, self.same_article = key, threshold, compatible, same_article
         self.frames, self.apart, self.things_apart = frames, apart, things_apart
+        self.many: set[str] = set()  # things the story has several of (see _many)
         self.facts: list[Gathered] = []
         self.thing_facts: dict[str, list[Gathered]] = defaultdict(list)  # thing -> the facts founded on it
         self.by_sense: dict[str, set[str]] = defaultdict(set)  # WordNet sense -> the block's things having it
@@ -129,9 +131,11 @@ class _Block:
             score = _match(claim, mine, fact, self.threshold, self.similarity)
             # Frames must agree where both state a slot: "Charles ... 86-yard run" is not
             # "Butler ... 32-yard touchdown", "bombs dropped" are not "bombs that landed".
-            if score is None or not frame_fits(self.frames[claim.id], fact.names, fact.verbs, self.apart, fact.span,
-                                                      fact.place):
+            frame = self.frames[claim.id]
+            if score is None or not frame_fits(frame, fact.names, fact.verbs, self.apart, fact.span, fact.place):
                 continue
+            if frame.attributive and claim.thing in self.many and not frame.names & fact.names:
+                continue  # "an 86-yard run" of a game with many runs is the one its runner names
             # Worded alike, a figure joins the fact whose figure it is nearest to: "more than 600"
             # dead since the war began is the running toll, not the school's 40.
             # An article states a fact once: a figure it repeats folds into that statement.
@@ -195,6 +199,18 @@ class _Block:
         """Tell whether a claim is nearer to a fact's figure than its article's claims there (never the founder's)."""
         own = fact.by_article[claim.article_id]
         return fact.founder not in own and all(_distance(claim, fact.founder) < _distance(o, fact.founder) for o in own)
+
+
+def _many(members: Iterable[Claim], frames: Mapping[str, Frame]) -> set[str]:
+    """Return the things of a block that come in several: one article gives two of them two
+    measures ("an 86-yard run", "a 14-yard run"); a story's one truce is "a 45-day truce"."""
+    if "attributive" not in SLOTS:
+        return set()
+    seen: dict[tuple[str, str], set[str]] = defaultdict(set)
+    for claim in members:
+        if frames[claim.id].attributive:
+            seen[(claim.article_id, claim.thing)].add(claim.value.display)
+    return {thing for (_, thing), values in seen.items() if len(values) > 1}
 
 
 def _distance(a: Claim, b: Claim) -> float:

@@ -31,6 +31,10 @@ class Frame:
     verb: str  # the lemma of the verb the figure is the subject or object of ("dropped" -> "drop")
     span: bool = False  # the sentence totals the figure over a stretch of time ("since the war began")
     place: tuple[str, str] = ("", "")  # where, after the figure: ("at", "camp") for "landed inside the camp"
+    # A measure modifying a noun ("an 86-yard run", "a 45-day truce") describes one thing of
+    # that kind; where the story has many (an article gives two runs two lengths), only a name
+    # tells which (gather/facts.py).
+    attributive: bool = False
 
 
 def frame_of(claim: Claim, named: frozenset[str] = frozenset()) -> Frame:
@@ -52,7 +56,24 @@ def frame_of(claim: Claim, named: frozenset[str] = frozenset()) -> Frame:
     # The counted noun itself ("350 Palestinians") says what is counted, not who or where.
     own = frozenset(claim.topic.lower().replace("’", "'").split())
     return Frame(_names(text, low, high, named) - own, event_verb(text, start, end, low, high), span,
-                 place_after(text, end, high))
+                 place_after(text, end, high),
+                 claim.value.dimension != "count" and attributive_measure(claim.text, text[end:end + 30]))
+
+
+def attributive_measure(figure: str, after: str) -> bool:
+    """Tell whether a measure (not a count) is written as a noun's modifier: "86-yard touchdown run", "a 32
+    yard touchdown" (the unit singular after a number other than one), followed by a noun."""
+    unit = re.search(r"(?:(?<=\d)|(?<=[a-z]))[- ]([a-z]+)$", figure)
+    following = _WORDS.match(after.lstrip()) if after[:1] == " " else None
+    if not unit or not following or not noun_like(following.group()) or verb_lemma(following.group()):
+        return False
+    word = unit.group(1)
+    if "-" in figure[:unit.end(1)] and figure[unit.start(1) - 1] == "-":
+        return True
+    from lemminflect import getAllLemmas
+
+    nouns = getAllLemmas(word).get("NOUN", ())
+    return bool(nouns) and nouns[0] == word and not re.match(r"(?:one|1|a|an)\b", figure, re.I)
 
 
 # Where a figure's event happened, said after it: "at" a place (in, inside, within, on...), "outside"
@@ -98,12 +119,20 @@ def clause(text: str, start: int, end: int) -> tuple[int, int]:
     """Return the span of the clause that holds the text's [start, end)."""
     low, high = 0, len(text)
     for found in _BOUNDARY.finditer(text):
+        if found.group().lower() in ("and", "but") and _shares_subject(text, found.end()):
+            continue  # "Charles turned in an 86-yard run and rushed for 226 yards": one subject
         if found.end() <= start:
             low = found.end()
         elif found.start() >= end:
             high = found.start()
             break
     return low, high
+
+
+def _shares_subject(text: str, position: int) -> bool:
+    """Tell whether "and" or "but" joins a verb phrase to the one before (no new subject)."""
+    following = _WORDS.match(text, position + len(text[position:]) - len(text[position:].lstrip()))
+    return bool(following) and bool(verb_lemma(following.group()))
 
 
 def _names(text: str, low: int, high: int, named: frozenset[str]) -> frozenset[str]:
@@ -193,7 +222,7 @@ def told_apart(claims: Iterable[Claim], slot: Callable[[Claim], str],
     return frozenset(apart)
 
 
-SLOTS = frozenset({"names", "verb", "span", "place"})  # the slots frames_agree compares (an evaluation turns them off one by one)
+SLOTS = frozenset({"names", "verb", "span", "place", "attributive"})  # the slots frames_agree compares (an evaluation turns them off one by one)
 
 _WORDS = re.compile(r"[A-Za-z][A-Za-z'’]*")
 # Words that stand between a figure and its verb without being either: auxiliaries, adverbs of
