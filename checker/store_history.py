@@ -16,7 +16,7 @@ COMMON_POSTINGS = 250
 
 _TEMP = {"new_ids": "id TEXT PRIMARY KEY",
          "new_terms": "article_id TEXT, term TEXT, PRIMARY KEY (term, article_id)",
-         "new_keys": "kind, dimension, anchor, PRIMARY KEY (kind, dimension, anchor)",
+         "new_keys": "kind, dimension, thing, anchor, PRIMARY KEY (kind, dimension, thing, anchor)",
          "related": "id TEXT PRIMARY KEY",
          "picked": "id TEXT PRIMARY KEY"}
 
@@ -42,7 +42,7 @@ def read_history(db: sqlite3.Connection, claims: Sequence[Claim],
         "INSERT INTO temp.picked SELECT c.id FROM temp.related r CROSS JOIN claims c ON c.article_id = r.id "
         "WHERE c.kind IN ('attribution', 'role') OR c.dimension = 'age' "
         "OR EXISTS (SELECT 1 FROM temp.new_keys k WHERE k.kind = c.kind AND k.dimension = c.dimension "
-        "AND k.anchor = c.anchor)")
+        "AND k.thing = c.thing AND k.anchor = c.anchor)")
     # ... and the other claims of the stored facts they are in, so that a stored fact is gathered
     # again whole and its update by id drops none of them.
     db.execute(
@@ -64,4 +64,4 @@ def _fill_temp(db: sqlite3.Connection, claims: Sequence[Claim], terms: Mapping[s
     db.executemany("INSERT OR IGNORE INTO temp.new_terms VALUES (?, ?)",
                    ((key, t) for key, ts in terms.items() for t in ts))
     keys = {k for c in claims if c.kind in ("number", "date") and (k := block_key(c)) is not None}
-    db.executemany("INSERT INTO temp.new_keys VALUES (?, ?, ?)", keys)
+    db.executemany("INSERT INTO temp.new_keys VALUES (?, ?, ?, ?)", keys)

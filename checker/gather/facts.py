@@ -11,7 +11,6 @@ from rapidfuzz import fuzz
 
 from checker.gather.frames import SLOTS, Frame, frame_fits, frame_of, told_apart
 from checker.gather.keys import actors_agree, block_key, topic_key
-from checker.normalize.nouns import ancestors, related, senses
 from checker.records import Claim
 
 # A claim is compared with the facts stated in its own wording and with this many of the most
@@ -19,6 +18,9 @@ from checker.records import Claim
 # the cost of a claim stays bounded however large its story's block grows.
 MAX_CANDIDATES = 32
 MAX_WORDINGS = 64
+# A claim that fits several facts equally joins the one more outlets state before the one nearest
+# its figure: the story's own toll, not a side attack's (an evaluation may turn this off).
+PREFER_STATED = True
 
 
 @dataclass(slots=True, eq=False)  # facts are told apart by identity
@@ -34,9 +36,7 @@ class Gathered:
     verbs: set[str] = field(default_factory=set)  # ... and every verb
     span: bool = False  # its founder totals over a stretch of time
     place: tuple[str, str] = ("", "")  # the first place its claims state
-    things: set[str] = field(default_factory=set)  # the things its claims count or date
     predicate: str = ""  # the first predicate its claims state
-    thing_rank: int = 0  # the order it was founded in, within its block
 
     def add(self, claim: Claim, wording: str, frame: Frame) -> None:
         """Take a claim into the fact."""
@@ -44,7 +44,6 @@ class Gathered:
             self.span = frame.span
         if frame.place[0] and not self.place[0]:
             self.place = frame.place
-        self.things.add(claim.thing)
         self.predicate = self.predicate or claim.predicate
         self.claims.append(claim)
         self.names |= frame.names
@@ -96,7 +95,7 @@ def _gather_block(key: tuple, members: list[Claim], threshold: float, compatible
         spread[wording[claim.id]].add(claim.article_id)
     ordered = sorted(members, key=lambda c: (-len(spread[wording[c.id]]), wording[c.id], c.place))
     verbs = told_apart(members, lambda c: frames[c.id].verb, within=lambda c: c.thing)
-    block = _Block(key, threshold, compatible, same_article, frames, verbs, told_apart(members, lambda c: c.thing))
+    block = _Block(key, threshold, compatible, same_article, frames, verbs)
     block.many = _many(members, frames)
     for claim in ordered:
         block.place(claim, wording[claim.id])
@@ -107,15 +106,11 @@ class _Block:
     """The facts of one block as they are gathered."""
 
     def __init__(self, key: tuple, threshold: float, compatible: Compatible, same_article: bool,
-                 frames: Mapping[str, Frame], apart: frozenset[frozenset[str]],
-                 things_apart: frozenset[frozenset[str]]) -> None:
+                 frames: Mapping[str, Frame], apart: frozenset[frozenset[str]]) -> None:
         self.key, self.threshold, self.compatible, self.same_article = key, threshold, compatible, same_article
-        self.frames, self.apart, self.things_apart = frames, apart, things_apart
+        self.frames, self.apart = frames, apart
         self.many: set[str] = set()  # things the story has several of (see _many)
         self.facts: list[Gathered] = []
-        self.thing_facts: dict[str, list[Gathered]] = defaultdict(list)  # thing -> the facts founded on it
-        self.by_sense: dict[str, set[str]] = defaultdict(set)  # WordNet sense -> the block's things having it
-        self.by_ancestor: dict[str, set[str]] = defaultdict(set)  # ... and having it above them
         self.worded: dict[str, list[Gathered]] = defaultdict(list)  # wording -> the facts stated in it
         self.similarity: dict[tuple[str, str], tuple[int, float, float]] = {}
 
@@ -125,7 +120,7 @@ class _Block:
         other figure is placed anew ("about 40" and "some 14,000" sheltering: the 14,000 is the
         figure the other outlets' 15,000 speaks of)."""
         best, best_score, rival = None, None, None
-        for fact in self._candidates(claim, mine):
+        for fact in dict.fromkeys([*self.worded[mine], *self.facts[:MAX_CANDIDATES]]):
             if not self._slots_fit(claim, fact):
                 continue
             score = _match(claim, mine, fact, self.threshold, self.similarity)
@@ -140,7 +135,8 @@ class _Block:
             # dead since the war began is the running toll, not the school's 40.
             # An article states a fact once: a figure it repeats folds into that statement.
             repeat = any(c.value.display == claim.value.display for c in fact.by_article.get(claim.article_id, ()))
-            score = (repeat, *score, len(fact.by_article), -_distance(claim, fact.founder))
+            stated = len(fact.by_article) if PREFER_STATED else 0
+            score = (repeat, *score, stated, -_distance(claim, fact.founder))
             if not _fits(claim, fact, self.compatible, self.same_article):
                 if displace and (rival is None or score > rival[1]) and self._nearer(claim, fact):
                     rival = (fact, score)
@@ -155,33 +151,12 @@ class _Block:
         if best is None:
             best = Gathered(key=self.key, story=self.key[0])
             self.facts.append(best)
-            self._index(claim.thing, best)
         if mine not in best.wordings:
             self.worded[mine].append(best)
         best.add(claim, mine, self.frames[claim.id])
 
-    def _candidates(self, claim: Claim, mine: str) -> list[Gathered]:
-        """Return the facts a claim may join: those stated in its wording, then those founded on
-        its thing or on a thing it may be (a kind of it, or it a kind of that), most stated first;
-        at most MAX_CANDIDATES beyond its wording's, so a claim's cost stays bounded."""
-        things = {claim.thing} | {t for s in ancestors(claim.thing) for t in self.by_sense.get(s, ())}
-        things |= {t for s in senses(claim.thing) for t in self.by_ancestor.get(s, ())}
-        others = sorted((f for t in sorted(things) for f in self.thing_facts.get(t, ())[:MAX_CANDIDATES]),
-                        key=lambda f: (f.thing_rank, -len(f.by_article)))
-        return list(dict.fromkeys([*self.worded[mine], *others[:MAX_CANDIDATES]]))
-
-    def _index(self, thing: str, fact: Gathered) -> None:
-        fact.thing_rank = len(self.facts)
-        if not self.thing_facts[thing]:
-            for sense in senses(thing):
-                self.by_sense[sense].add(thing)
-            for sense in ancestors(thing):
-                self.by_ancestor[sense].add(thing)
-        self.thing_facts[thing].append(fact)
-
     def _slots_fit(self, claim: Claim, fact: Gathered) -> bool:
-        """Tell whether a claim's predicate and thing may be its fact's: the same predicate or one
-        unstated; a thing that may be each of the fact's, which no article tells apart from it."""
+        """Tell whether a claim's predicate may be its fact's: the same, or one unstated."""
         if claim.predicate and fact.predicate and claim.predicate != fact.predicate:
             return False
         # A verb the lexicon does not tie to the fact's predicate ("homes were flooded" against
@@ -191,8 +166,7 @@ class _Block:
             return False
         if claim.predicate and not fact.predicate and fact.verbs:
             return False
-        return all(related(claim.thing, t) and frozenset((claim.thing, t)) not in self.things_apart
-                   for t in fact.things)
+        return True
 
     @staticmethod
     def _nearer(claim: Claim, fact: Gathered) -> bool:

@@ -9,14 +9,15 @@ from checker.records import Claim
 
 
 def block_key(claim: Claim) -> tuple[str, ...] | None:
-    """Return the block a claim is gathered within (kind, dimension, anchor), or None when it
-    says too little; its predicate and counted thing are slots its fact's claims must agree on."""
+    """Return the block a claim is gathered within (kind, dimension, counted thing, anchor), or
+    None when it says too little; its predicate is a slot its fact's claims must agree on where
+    they state one ("More than two dozen schools" may be the "11 schools" sheltering people)."""
     if not claim.thing or claim.aside:
         return None  # a number with no counted thing, an addition or a side incident is no fact alone
     if claim.kind == "number" and claim.thing == "person" and not claim.predicate:
         return None  # "nine others", "750,000 people": people with nothing done to them are no fact
     # A sentence anchored in another year tells of another event ("In 2004 a tsunami killed ...").
-    return claim.kind, claim.value.dimension, claim.anchor
+    return claim.kind, claim.value.dimension, claim.thing, claim.anchor
 
 
 def topic_key(claim: Claim) -> str:
