@@ -49,7 +49,8 @@ def weaknesses(a: Claim, b: Claim, articles: Mapping[str, Article]) -> list[str]
         weak.append("an estimate is involved")
     if fuzz.token_set_ratio(topic_key(a), topic_key(b)) < 100:  # "tank shells" is in "Israeli tank shells"
         weak.append(f"the facts are worded differently (“{a.topic}”, “{b.topic}”)")
-    if a.value.dimension == "count" and not (a.predicate or b.predicate):
+    if a.value.dimension == "count" and not _one_event(a, b):
+        # A measure names what it measures ("a depth of 10 km"); a count needs its event.
         weak.append("no verb ties the two counts to one event")
     low, high = sorted((abs(a.value.interval.lo), abs(b.value.interval.lo)))
     if low and high > _TENFOLD * max(low, 1):  # a count of none is no part of anything
@@ -61,6 +62,17 @@ def weaknesses(a: Claim, b: Claim, articles: Mapping[str, Article]) -> list[str]
         elif when_a == when_b:
             weak.append("the hours of the two reports are unknown and a toll can move within a day")
     return weak
+
+
+def _one_event(a: Claim, b: Claim) -> bool:
+    """Tell whether both statements tie their figure to one event: the same predicate of the
+    lexicon ("killed", "left dead"), or the same verb in both ("five bombs were dropped")."""
+    from checker.gather.frames import frame_of
+
+    if a.predicate or b.predicate:
+        return a.predicate == b.predicate
+    verb = frame_of(a).verb
+    return bool(verb) and verb == frame_of(b).verb
 
 
 def finding(check: Check, a: Claim, b: Claim, articles: Mapping[str, Article], verdict: str,

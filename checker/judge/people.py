@@ -64,6 +64,9 @@ def compare_speakers(check: Check, a: Claim, b: Claim, articles: Mapping[str, Ar
         # Reported speech carries the outlet's wording: weaker evidence than a quotation.
         strength -= 0.5
         note += "; reported speech, not a quotation"
+    if not (sa.named and sb.named):
+        strength -= 0.5  # "he said": whom the pronoun means is read, not stated
+        note += "; one speaker is named only earlier in the article (“he said”)"
     return _finding(check, a, b, articles, "conflict", strength, note)
 
 
