@@ -93,6 +93,8 @@ THINGS = [
     ("Four bombs were dropped - two landed inside the camp.", "two", "bomb", ""),
     ("Three other bombs exploded outside the camp.", "Three", "bomb", ""),
     ("Allen had three catches, bringing his season total to 43.", "43", "", ""),
+    # "a 200-student schoolhouse" counts students
+    ("One bomb hit a 200-student schoolhouse.", "200", "student", ""),
     # A share that a verb of change measures is the subject's: "Greek stocks plunged 5.4 per cent".
     ("Greek stocks plunged 5.4 per cent on Wednesday.", "5.4 per cent", "stock", ""),
     ("Greek stocks closed down 3.9 percent.", "3.9 percent", "stock", ""),
@@ -115,6 +117,9 @@ ASIDES = [
     ("He connected on 1 of 13 passes.", "13", True),
     ("A warehouse holds enough supplies for 15,000 refugees.", "15,000", True),
     ("The shelter has room for 300 people.", "300", True),
+    # a side incident tells of its clause, or of the sentence it opens
+    ("In a separate attack, gunmen killed five people.", "five", True),
+    ("One bomb hit a 200-student schoolhouse, another bomb hit the market.", "200", False),
     # a known total and a plain count are figures of their own
     ("Three of the four soldiers died.", "four", False),
     ("Three cables were cut, and traffic could be rerouted.", "Three", False),

@@ -168,6 +168,9 @@ def _noun_phrase(sentence: str, end: int, dimension: str, limit: int | None = No
     other = _OTHER.match(rest)
     if other and dimension == "count":  # "three other bombs": the rest of the bombs are bombs
         rest, offset = rest[other.end():], end + other.end()
+    compound = _COUNT_MODIFIER.match(rest) if dimension == "count" else None
+    if compound:  # "a 200-student schoolhouse" counts students: the school has 200
+        return [compound.group(1).lower()], end + compound.end(1)
     # Sums and shares name their thing after a preposition: "$4 billion in aid", "10% of wages".
     linker = _OF if dimension == "count" else _OF_IN
     of = linker.match(rest)
@@ -209,6 +212,7 @@ def _noun_phrase(sentence: str, end: int, dimension: str, limit: int | None = No
     return words, last_end
 
 
+_COUNT_MODIFIER = re.compile(r"-([a-z]{3,})(?=\s+[a-z])")
 _OTHER = re.compile(r"\s+(?:other|more|further|additional)(?=\s+[a-z])")
 _SPELLED = re.compile(r"one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|dozen|hundred|thousand"
                       r"|(?:thir|four|fif|six|seven|eigh|nine)teen|(?:twen|thir|for|fif|six|seven|eigh|nine)ty")

@@ -10,14 +10,10 @@ from itertools import combinations
 from functools import lru_cache
 
 from checker.gather.stories import _CALENDAR, _opens_sentence, stop_words
+from checker.extract.clauses import clause
 from checker.extract.lemmas import noun_like, verb_lemma
 from checker.records import Claim
 
-# A clause ends at punctuation and at the words that join clauses: "Charles rushed for 226
-# yards while Hillis added 101" speaks of two men, one figure each.
-_BOUNDARY = re.compile(
-    r"[,;:()\[\]—–]|\s-\s|\b(?:and|but|while|whereas|although|though|when|after|before|because|which|who|whom|whose|where)\b",
-    re.I)
 _PUNCTUATION = re.compile(r"[,;:()\[\]—–]")
 _RUN = re.compile(r"[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*)*")
 _ACCORDING = re.compile(r"\baccording\s+to\s+(?:the\s+)?$", re.I)
@@ -113,26 +109,6 @@ _SPAN = re.compile(
     r"\bsince\b|\b(?:in|over|during|after|within|for)\s+(?:the\s+)?(?:past\s+|last\s+|first\s+)?"
     r"(?:\d+|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|several|a\s+few)(?:\s+|-)"
     r"(?:days|nights|weeks|months|years)\b", re.I)
-
-
-def clause(text: str, start: int, end: int) -> tuple[int, int]:
-    """Return the span of the clause that holds the text's [start, end)."""
-    low, high = 0, len(text)
-    for found in _BOUNDARY.finditer(text):
-        if found.group().lower() in ("and", "but") and _shares_subject(text, found.end()):
-            continue  # "Charles turned in an 86-yard run and rushed for 226 yards": one subject
-        if found.end() <= start:
-            low = found.end()
-        elif found.start() >= end:
-            high = found.start()
-            break
-    return low, high
-
-
-def _shares_subject(text: str, position: int) -> bool:
-    """Tell whether "and" or "but" joins a verb phrase to the one before (no new subject)."""
-    following = _WORDS.match(text, position + len(text[position:]) - len(text[position:].lstrip()))
-    return bool(following) and bool(verb_lemma(following.group()))
 
 
 def _names(text: str, low: int, high: int, named: frozenset[str]) -> frozenset[str]:

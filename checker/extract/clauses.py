@@ -1,0 +1,36 @@
+"""Where a clause begins and ends around a span of a sentence."""
+
+from __future__ import annotations
+
+import re
+
+from checker.extract.lemmas import verb_lemma
+
+# A clause ends at punctuation and at the words that join clauses: "Charles rushed for 226
+# yards while Hillis added 101" speaks of two men, one figure each.
+_BOUNDARY = re.compile(
+    r"[,;:()\[\]—–]|\s-\s|\b(?:and|but|while|whereas|although|though|when|after|before|because|which|who|whom|whose|where)\b",
+    re.I)
+_WORD = re.compile(r"[A-Za-z][A-Za-z'’]*")
+
+
+def clause(text: str, start: int, end: int) -> tuple[int, int]:
+    """Return the span of the clause that holds the text's [start, end)."""
+    low, high = 0, len(text)
+    for found in _BOUNDARY.finditer(text):
+        if found.group().lower() in ("and", "but") and _shares_subject(text, found.end()):
+            continue  # "Charles turned in an 86-yard run and rushed for 226 yards": one subject
+        if found.end() <= start:
+            low = found.end()
+        elif found.start() >= end:
+            high = found.start()
+            break
+    return low, high
+
+
+def _shares_subject(text: str, position: int) -> bool:
+    """Tell whether "and" or "but" joins a verb phrase to the one before (no new subject)."""
+    following = _WORD.match(text, position + len(text[position:]) - len(text[position:].lstrip()))
+    return bool(following) and bool(verb_lemma(following.group()))
+
+
