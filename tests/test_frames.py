@@ -144,6 +144,7 @@ PLACES = [
     # a time is no place; neither is a pronoun
     ("The river reached a 3-meter crest on Tuesday night.", "3-meter", ("", "")),
     ("Three or four bombs fell outside it.", "Three", ("outside", "")),
+    ("One bomb landed just 5 feet away from a boy.", "5 feet", ("from", "boy")),
 ]
 
 

@@ -73,10 +73,10 @@ def attributive_measure(figure: str, after: str) -> bool:
 
 
 # Where a figure's event happened, said after it: "at" a place (in, inside, within, on...), "outside"
-# it or "near" it; the place is the head noun of the phrase.
+# it or "near" it, or a distance "from" it; the place is the head noun of the phrase.
 _RELATION = {"in": "at", "inside": "at", "within": "at", "into": "at", "on": "at", "onto": "at", "at": "at",
-             "outside": "outside", "beyond": "outside", "near": "near", "beside": "near"}
-_PLACE = re.compile(r"\b(in|inside|within|into|on|onto|at|outside|beyond|near|beside)\s+"
+             "outside": "outside", "beyond": "outside", "near": "near", "beside": "near", "from": "from"}
+_PLACE = re.compile(r"\b(in|inside|within|into|on|onto|at|outside|beyond|near|beside|from)\s+"
                     r"((?:(?:the|a|an|its|their|his|her|it)\s+)?(?:[A-Za-z][\w'’-]*\s*){1,4})", re.I)
 
 
