@@ -18,6 +18,8 @@ TABLE = [
     ("More than 640 Palestinians were killed in Gaza.", "More than 640", "killed", "person"),
     ("The Palestinian death toll rose above 680.", "above 680", "killed", "person"),
     ("Five Britons were among the passengers.", "Five", "", "person"),
+    # attending is done by people
+    ("The march was attended by an approximate 200,000.", "an approximate 200,000", "attended", "person"),
     # a lower-case plural keeps its own thing
     ("Three tank shells exploded outside the school.", "Three", "", "shell"),
     ("A mosque collapsed, bringing the confirmed death toll from the disaster to 11.", "11", "killed", "person"),

@@ -30,7 +30,7 @@ _AUX = frozenset(
 _SKIP_BACK = frozenset(
     """the a an of to at by some its their his her about least more than as many further
     additional another total with had have has been was were is are confirmed officially
-    reportedly nearly almost over up just only roughly approximately around estimated
+    reportedly nearly almost over up just only roughly approximately approximate around estimated
     an rose risen stood stands climbed reached increased jumped grew hit now""".split()
 )
 _PARTICIPLES = frozenset(
