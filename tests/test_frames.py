@@ -145,6 +145,7 @@ PLACES = [
     ("The river reached a 3-meter crest on Tuesday night.", "3-meter", ("", "")),
     ("Three or four bombs fell outside it.", "Three", ("outside", "")),
     ("One bomb landed just 5 feet away from a boy.", "5 feet", ("from", "boy")),
+    ("The camp lies 10 miles south of the border.", "10 miles", ("from", "border")),
 ]
 
 

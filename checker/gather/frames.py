@@ -76,7 +76,8 @@ def attributive_measure(figure: str, after: str) -> bool:
 # it or "near" it, or a distance "from" it; the place is the head noun of the phrase.
 _RELATION = {"in": "at", "inside": "at", "within": "at", "into": "at", "on": "at", "onto": "at", "at": "at",
              "outside": "outside", "beyond": "outside", "near": "near", "beside": "near", "from": "from"}
-_PLACE = re.compile(r"\b(in|inside|within|into|on|onto|at|outside|beyond|near|beside|from)\s+"
+_PLACE = re.compile(r"\b(in|inside|within|into|on|onto|at|outside|beyond|near|beside|from|"
+                    r"(?:north|south|east|west)(?:-?(?:east|west))?\s+of)\s+"
                     r"((?:(?:the|a|an|its|their|his|her|it)\s+)?(?:[A-Za-z][\w'’-]*\s*){1,4})", re.I)
 
 
@@ -99,7 +100,9 @@ def place_after(text: str, end: int, high: int) -> tuple[str, str]:
         if lower == "it" or lower in _RELATION or not noun_like(word) or verb_lemma(word) or lower in stop_words():
             break
         head = lower
-    return _RELATION[found.group(1).lower()], head
+    relation = found.group(1).lower()
+    # "10 miles south of the border": a distance from a place, whichever way it is given
+    return _RELATION.get(relation, "from"), head
 
 
 # A total over a stretch of time: "since the assault began", "in the 12 days of the offensive",
