@@ -35,6 +35,7 @@ TABLE = [
     ("A group of ten members", "count", 10, 10),
     ("three critical red lines", "count", 3, 3),
     ("a proposal made months ago", None, None, None),
+    ("But fifteen games later the Colts had won", None, None, None),  # a place in a sequence
     # --- a whole number and its fraction are one figure, written exact ---
     ("He was sentenced to 2 1/2 years", "duration", 912.5 * DAY, 912.5 * DAY),
     ("a 2-1/2 year sentence", "duration", 912.5 * DAY, 912.5 * DAY),

@@ -46,11 +46,14 @@ _NAME_AGE = re.compile(
     r"(?<![\w'’-])[A-Z][\w'’-]*[a-z](?:\s+(?:II|III|IV|Jr\.|Sr\.))?(?:,\s*|\s\()(?P<n>\d{1,3})"
     r"(?=\s*(?:,|\)|;|\.(?!\d)|$|\s+(?:of|from|and|was|is|who|said)\b))"
 )
+_TEENS_TENS = r"(?:thir|four|fif|six|seven|eigh|nine)teen|(?:twen|thir|for|fif|six|seven|eigh|nine)ty"
 _SPELLED_SMALL = r"(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|a few|several|a couple of|many)"
 # "12 days ago", "two weeks later": a point in time, not a duration claim.
 _RELATIVE = re.compile(
     rf"\b(?:\d+|{_SPELLED_SMALL})[\s-]+(?:seconds?|minutes?|hours?|days?|weeks?|months?|years?|decades?)"
-    r"\s+(?:ago|earlier|later|before|after|previously|since|from now|back)\b",
+    r"\s+(?:ago|earlier|later|before|after|previously|since|from now|back)\b"
+    # "fifteen games later", "two rounds earlier": a place in a sequence, not a count
+    rf"|\b(?:\d+|{_SPELLED_SMALL}|{_TEENS_TENS})\s+[a-z]+s\s+(?:later|earlier|ago)\b",
     re.IGNORECASE,
 )
 _OTHER = re.compile(
