@@ -26,6 +26,8 @@ TABLE = [
     ("A 6.1-magnitude earthquake hit Aceh on Tuesday, sparking panic in a region devastated by the tsunami "
      "of 2004.", "6.1", ""),
     ("Rescuers pulled 30 survivors from the rubble.", "30", ""),
+    # a season is a sports year: "last season" is another time frame
+    ("The franchise won two games last season.", "two", "2012"),
 ]
 
 

@@ -7,7 +7,8 @@ from datetime import date
 
 # "In 2004", "in September 2009", "the 2004 tsunami", "'s 2006 war": a year as a time anchor.
 _YEAR = re.compile(r"(?<![\d,.$£€-])(1[89]\d\d|20\d\d)(?!\d|,\d|\s*(?:%|percent|people|[a-z]+s\b))")
-_RELATIVE_YEAR = re.compile(r"\b(last|this|next|previous)\s+year\b|\b(a|one|two|three|\d+)\s+years?\s+ago\b", re.I)
+# "last season" is the year before as a sports writer counts it: another time frame.
+_RELATIVE_YEAR = re.compile(r"\b(last|this|next|previous)\s+(?:year|season)\b|\b(a|one|two|three|\d+)\s+years?\s+ago\b", re.I)
 _MONTH_NAMES = "January|February|March|April|May|June|July|August|September|October|November|December"
 _MONTH_ONLY = re.compile(rf"\b(?i:in|since|during|until|by|early|late|mid-?|last|this)\s+({_MONTH_NAMES})\b(?!\s*\d)")
 _MONTHS = {name[:3].lower(): number for number, name in enumerate(_MONTH_NAMES.split("|"), 1)}
@@ -17,7 +18,7 @@ _COUNTS = {"a": 1, "one": 1, "two": 2, "three": 3}
 # Punctuation that ends a clause, but not the comma of "170,000" or the point of "8.6".
 _CLAUSE_END = re.compile(r"[;:()\u2013\u2014]|,(?!\d{3})|\.(?!\d)")
 # "the tsunami of 2004", "the 2004 tsunami", "Israel's 2006 war": a year naming an event.
-_ANY_TIME = re.compile(rf"(?:1[89]|20)\d\d|\byears?\b|{_MONTH_NAMES}", re.I)
+_ANY_TIME = re.compile(rf"(?:1[89]|20)\d\d|\byears?\b|\bseason\b|{_MONTH_NAMES}", re.I)
 _NEAR_AFTER = 50  # characters after a number within which an event's year still dates it
 _NOMINAL = re.compile(r"(?:\bof|\bthe|['’]s)\s+$", re.I)
 
