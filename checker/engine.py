@@ -28,7 +28,13 @@ def find_facts(claims: Sequence[Claim], articles: Sequence[Article], settings: S
     read = read_articles(articles)
     stories = group_stories(articles, one_story, people_named(claims), read)
     disputed, agreed = [], []
-    named = {key: frozenset(names) for key, (_, names) in read.items()}
+    # A word any article of a story writes as a name is a name in all of them ("Charles" opening
+    # a sentence in one article is the "Jamaal Charles" another names mid-sentence).
+    by_story: dict[str, set[str]] = {}
+    for key, (_, names) in read.items():
+        by_story.setdefault(stories[key], set()).update(names)
+    frozen = {story: frozenset(names) for story, names in by_story.items()}
+    named = {key: frozen[stories[key]] for key in read}
     for check, dimension, story, members in _facts(claims, stories, checks, by_id, settings, named):
         finding = judge_fact(members, check, by_id, partial(_judge, check, by_id), _VALUE[dimension],
                              story, settings.same_article)

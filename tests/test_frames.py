@@ -234,3 +234,10 @@ def test_and_before_a_verb_keeps_the_subject_in_the_clause():
     assert "charles" in _claim(sentence, "226 yards", frozenset({"charles"})).names
     sentence = "Charles rushed for 226 yards and Hillis rushed for 101 yards."
     assert _claim(sentence, "101 yards").names == {"hillis"}
+
+
+def test_a_name_written_mid_sentence_in_any_article_of_the_story_counts_when_it_opens_one():
+    # "Charles" opens the sentence in the first article; the second writes "Jamaal Charles".
+    disputed, _ = _facts("Charles rushed for a total of 226 yards.", "The Chiefs racked up a total of 507 yards.",
+                         "In the game Jamaal Charles carried the ball.")
+    assert disputed == []

@@ -122,7 +122,7 @@ def _names(text: str, low: int, high: int, named: frozenset[str]) -> frozenset[s
     for run in _RUN.finditer(text, low, high):
         words = run.group().split()
         first = words[0].lower().replace("’", "'").removesuffix("'s").strip(".'")
-        if (_opens_sentence(text, run.start()) and first not in named
+        if (_opens_sentence(text, run.start()) and not _known_name(first, named)
                 and (len(words) < 2 or first in stops)):
             # A capital opening a sentence says nothing ("Police", "The Chiefs"); a run of two
             # words or more still names someone ("Jamaal Charles").
@@ -135,6 +135,12 @@ def _names(text: str, low: int, high: int, named: frozenset[str]) -> frozenset[s
             if len(key) > 1 and key not in stops and key not in _CALENDAR and not word.isupper():
                 out.add(key)
     return frozenset(out)
+
+
+def _known_name(word: str, named: frozenset[str]) -> bool:
+    """Tell whether the article's story writes a word only as a name (stories.words() keys a
+    word like "Charles" without its final -s)."""
+    return word in named or (word.endswith("s") and word[:-1] in named)
 
 
 def _attributive(text: str, end: int) -> bool:
