@@ -28,6 +28,10 @@ TABLE = [
     ("Rescuers pulled 30 survivors from the rubble.", "30", ""),
     # a season is a sports year: "last season" is another time frame
     ("The franchise won two games last season.", "two", "2012"),
+    # a clause dated from another event tells of that other time; the main clause does not
+    ("It was his second big game and came one week after he managed 10 yards on nine carries.", "nine",
+     "one week after"),
+    ("Two days after the quake, rescuers pulled 30 survivors from the rubble.", "30", ""),
 ]
 
 

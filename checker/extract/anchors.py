@@ -5,6 +5,8 @@ from __future__ import annotations
 import re
 from datetime import date
 
+from checker.extract.clauses import clause
+
 # "In 2004", "in September 2009", "the 2004 tsunami", "'s 2006 war": a year as a time anchor.
 _YEAR = re.compile(r"(?<![\d,.$£€-])(1[89]\d\d|20\d\d)(?!\d|,\d|\s*(?:%|percent|people|[a-z]+s\b))")
 # "last season" is the year before as a sports writer counts it: another time frame.
@@ -19,6 +21,9 @@ _COUNTS = {"a": 1, "one": 1, "two": 2, "three": 3}
 _CLAUSE_END = re.compile(r"[;:()\u2013\u2014]|,(?!\d{3})|\.(?!\d)")
 # "the tsunami of 2004", "the 2004 tsunami", "Israel's 2006 war": a year naming an event.
 _ANY_TIME = re.compile(rf"(?:1[89]|20)\d\d|\byears?\b|\bseason\b|{_MONTH_NAMES}", re.I)
+# "one week after", "two days before": the clause that follows is dated from another event.
+_OFFSET = re.compile(r"\b(?:a|an|one|two|three|four|five|six|seven|eight|nine|ten|\d+)\s+"
+                     r"(?:hours?|days?|weeks?|months?|years?)\s+(?:after|before)\s*$", re.I)
 _NEAR_AFTER = 50  # characters after a number within which an event's year still dates it
 _NOMINAL = re.compile(r"(?:\bof|\bthe|['’]s)\s+$", re.I)
 
@@ -26,7 +31,13 @@ _NOMINAL = re.compile(r"(?:\bof|\bthe|['’]s)\s+$", re.I)
 def clause_anchor(sentence: str, start: int, published: date | None) -> str:
     """Return the time anchor of the number at `start`. A year or month said as a time ("in
     2004", "last year", "In February") anchors the whole sentence; a year that names an event
-    ("devastated by the tsunami of 2004") anchors only its own clause."""
+    ("devastated by the tsunami of 2004") anchors only its own clause; a clause said to be some
+    time before or after the sentence's own ("came one week after he managed 10 yards on nine
+    carries") tells of that other time."""
+    low = clause(sentence, start, start + 1)[0]
+    offset = _OFFSET.search(sentence, 0, low)
+    if offset:
+        return " ".join(offset.group().lower().split())
     if not _ANY_TIME.search(sentence):
         return ""  # most sentences name no year or month: spare them the clause work
     cuts = [0, *(m.end() for m in _CLAUSE_END.finditer(sentence)), len(sentence) + 1]
