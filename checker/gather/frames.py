@@ -1,4 +1,5 @@
-"""What a number claim's clause says beyond its topic: who and where it names, and its event verb."""
+"""A number or date claim's frame, read from its clause: the names it holds, its event verb, a
+span of time, the place after it, a measure modifying a noun; facts agree on each slot both state."""
 
 from __future__ import annotations
 
@@ -9,7 +10,7 @@ from dataclasses import dataclass
 from itertools import combinations
 from functools import lru_cache
 
-from checker.gather.stories import _CALENDAR, _opens_sentence, stop_words
+from checker.gather.stories import CALENDAR, opens_sentence, stop_words
 from checker.extract.clauses import clause
 from checker.extract.lemmas import noun_like, verb_lemma
 from checker.records import Claim
@@ -93,7 +94,7 @@ def place_after(text: str, end: int, high: int) -> tuple[str, str]:
     head = ""
     for word in found.group(2).split():
         lower = word.lower().strip(".,")
-        if lower in _CALENDAR or lower in _TIMES:
+        if lower in CALENDAR or lower in _TIMES:
             return "", ""  # "on Tuesday night", "in the morning": a time, not a place
         if lower in ("the", "a", "an", "its", "their", "his", "her") and not head:
             continue
@@ -122,7 +123,7 @@ def _names(text: str, low: int, high: int, named: frozenset[str]) -> frozenset[s
     for run in _RUN.finditer(text, low, high):
         words = run.group().split()
         first = words[0].lower().replace("’", "'").removesuffix("'s").strip(".'")
-        if (_opens_sentence(text, run.start()) and not _known_name(first, named)
+        if (opens_sentence(text, run.start()) and not _known_name(first, named)
                 and (len(words) < 2 or first in stops)):
             # A capital opening a sentence says nothing ("Police", "The Chiefs"); a run of two
             # words or more still names someone ("Jamaal Charles").
@@ -132,7 +133,7 @@ def _names(text: str, low: int, high: int, named: frozenset[str]) -> frozenset[s
         for word in words:
             key = word.lower().replace("’", "'").removesuffix("'s").strip(".'")
             # Acronyms name organizations and time zones ("UN", "GMT") more often than who or where.
-            if len(key) > 1 and key not in stops and key not in _CALENDAR and not word.isupper():
+            if len(key) > 1 and key not in stops and key not in CALENDAR and not word.isupper():
                 out.add(key)
     return frozenset(out)
 

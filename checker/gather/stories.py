@@ -42,12 +42,12 @@ def stop_words() -> frozenset[str]:
 
 
 # Days and months are capitalized, yet name no place or person.
-_CALENDAR = frozenset(n.lower() for n in (*calendar.day_name, *calendar.month_name) if n)
+CALENDAR = frozenset(n.lower() for n in (*calendar.day_name, *calendar.month_name) if n)
 _ENDS = ".!?\n:"  # what a sentence or a heading ends with
 _OPENING = "“‘\"(—-"  # what a quotation, an aside or a list item opens with
 
 
-def _opens_sentence(text: str, at: int) -> bool:
+def opens_sentence(text: str, at: int) -> bool:
     """Tell whether a word at this position opens a sentence, a quotation or a line (its
     capital then says nothing); after a closing quote it does only when the quote ended one."""
     before = text[max(0, at - 4):at].rstrip(" ")
@@ -81,7 +81,7 @@ def words(text: str) -> tuple[Counter[str], set[str]]:
             lower.add(word)
             previous = ""
             continue
-        if not _opens_sentence(text, match.start()):
+        if not opens_sentence(text, match.start()):
             upper.add(word)
         # A run of capitalized words ("Joe Biden", "Marfin Bank") names one person or place.
         if previous and text[previous_end:match.start()] == " ":
@@ -89,7 +89,7 @@ def words(text: str) -> tuple[Counter[str], set[str]]:
             counts[pair] += 1
             upper.add(pair)
         previous, previous_end = word, match.end()
-    return counts, upper - lower - _CALENDAR
+    return counts, upper - lower - CALENDAR
 
 
 def story_text(article: Article) -> str:
