@@ -241,3 +241,11 @@ def test_a_name_written_mid_sentence_in_any_article_of_the_story_counts_when_it_
     disputed, _ = _facts("Charles rushed for a total of 226 yards.", "The Chiefs racked up a total of 507 yards.",
                          "In the game Jamaal Charles carried the ball.")
     assert disputed == []
+
+
+def test_a_noun_that_makes_a_kind_of_the_thing_keeps_it_apart():
+    # "voice traffic" is a kind of traffic; "undersea" and "Internet" only describe the cables.
+    disputed, _ = _facts("Some 65 percent of traffic to India was down.", "About 82 percent of voice traffic to India was down.")
+    assert disputed == []
+    disputed, _ = _facts("Three cables were cut.", "Two Internet cables were cut.")
+    assert [sorted(f.values) for f in disputed] == [["2", "3"]]

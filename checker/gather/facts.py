@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import math
+import re
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
@@ -198,8 +199,9 @@ def _middle(claim: Claim) -> float:
 
 
 def _wording(claim: Claim) -> str:
-    """Return what a claim's fact is, as words: topic, scope and actors."""
-    return " | ".join((topic_key(claim), claim.scope, " ".join(sorted(claim.actors))))
+    """Return what a claim's fact is, as words: topic, scope, actors and kinds."""
+    # The kinds are part of the wording, so that the similarity of two wordings is one answer.
+    return " | ".join((topic_key(claim), claim.scope, " ".join(sorted(claim.actors)), " ".join(sorted(_kinds(claim)))))
 
 
 def _match(claim: Claim, mine: str, fact: Gathered, threshold: float,
@@ -221,7 +223,33 @@ def _similarity(a: Claim, b: Claim, threshold: float) -> tuple[int, float, float
     ta, tb = topic_key(a), topic_key(b)
     if not actors_agree(a, b, threshold):  # also: "in the province" is not "across Asia"
         return (0, 0.0, -1.0)
+    if _kinds(a) != _kinds(b):  # "voice traffic" is a kind of traffic, not all of it
+        return (0, 0.0, -1.0)
     return (int(ta == tb), fuzz.token_sort_ratio(ta, tb), fuzz.token_set_ratio(ta, tb))
+
+
+def _kinds(claim: Claim) -> frozenset[str]:
+    """Return the nouns that make a counted thing a kind of it ("voice" in "voice traffic",
+    "tank" in "tank shells"); adjectives and names only describe it ("undersea cables",
+    "Israeli tank shells")."""
+    if claim.kind != "number" or not claim.topic:
+        return frozenset()
+    from lemminflect import getAllLemmas
+
+    from checker.extract.topic import singularize
+
+    words = claim.topic.lower().split()
+    verb = claim.predicate.replace("_", " ").split()
+    if verb and words[:len(verb)] == verb:
+        words = words[len(verb):]
+    kinds = set()
+    for word in words[:-1]:
+        if not re.search(rf"\b{re.escape(word)}\b", claim.sentence.text):
+            continue  # written capitalized: a name ("Internet cables", "Israeli tank shells")
+        lemmas = getAllLemmas(word)
+        if "NOUN" in lemmas and "ADJ" not in lemmas and not word.endswith(("ing", "ed")):
+            kinds.add(singularize(word))
+    return frozenset(kinds)
 
 
 def _fits(claim: Claim, fact: Gathered, compatible: Compatible, same_article: bool) -> bool:
