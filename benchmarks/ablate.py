@@ -2,7 +2,9 @@
 
     python benchmarks/ablate.py            # needs ../shared/corpus/dev beside the repository
 
-Prints, for the checker as it is and with each signal turned off, the fact-inventory scores
+Prints, for the checker as it is and with each signal turned off (the frame slots of
+checker/gather/frames.py, noun kinds and the preference for the most stated fact in
+checker/gather/facts.py, counts of none, the pronoun rule of ATT001), the fact-inventory scores
 (disputed-fact recall, precision over all findings) of the five inventoried clusters, the
 labelled-pair recall of gold.csv (and how many consistent pairs are flagged) over all nine, and
 the seeds' findings.
@@ -45,6 +47,8 @@ def off(signal: str):
     if signal in frames.SLOTS:
         patch(frames, "SLOTS", frames.SLOTS - {signal})
         patch(facts, "SLOTS", frames.SLOTS)
+    elif signal == "noun kinds":
+        patch(facts, "_kinds", lambda claim: frozenset())
     elif signal == "most stated fact first":
         patch(facts, "PREFER_STATED", False)
     elif signal == "counts of none":
@@ -70,7 +74,7 @@ def measure() -> list[str]:
             f"{pairs.recall:.2f}", str(pairs.labelled_consistent_flagged), str(len(seeds.findings))]
 
 
-SIGNALS = ["names", "verb", "span", "place", "attributive", "most stated fact first",
+SIGNALS = ["names", "verb", "span", "place", "attributive", "noun kinds", "most stated fact first",
            "counts of none", "pronoun may mean the other"]
 
 
