@@ -32,6 +32,9 @@ TABLE = [
     ("It was his second big game and came one week after he managed 10 yards on nine carries.", "nine",
      "one week after"),
     ("Two days after the quake, rescuers pulled 30 survivors from the rubble.", "30", ""),
+    # a day more than a story's span before the article is another event's; a recent day is not
+    ("On April 20, a 6.4-magnitude earthquake jolted Maluku, but caused no casualties.", "6.4", "month 4"),
+    ("On June 30, a 6.4-magnitude earthquake jolted Maluku.", "6.4", ""),
 ]
 
 

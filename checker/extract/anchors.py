@@ -13,6 +13,8 @@ _YEAR = re.compile(r"(?<![\d,.$£€-])(1[89]\d\d|20\d\d)(?!\d|,\d|\s*(?:%|perce
 _RELATIVE_YEAR = re.compile(r"\b(last|this|next|previous)\s+(?:year|season)\b|\b(a|one|two|three|\d+)\s+years?\s+ago\b", re.I)
 _MONTH_NAMES = "January|February|March|April|May|June|July|August|September|October|November|December"
 _MONTH_ONLY = re.compile(rf"\b(?i:in|since|during|until|by|early|late|mid-?|last|this)\s+({_MONTH_NAMES})\b(?!\s*\d)")
+_MONTH_DAY = re.compile(rf"\b({_MONTH_NAMES})\s+(\d{{1,2}})(?:st|nd|rd|th)?\b(?!,?\s*\d{{4}})")
+STORY_DAYS = 30  # as stories.STORY_DAYS: further back, a day is another event's
 _MONTHS = {name[:3].lower(): number for number, name in enumerate(_MONTH_NAMES.split("|"), 1)}
 _COUNTS = {"a": 1, "one": 1, "two": 2, "three": 3}
 
@@ -63,7 +65,25 @@ def year_anchor(sentence: str, published: date | None) -> str:
         return "+".join(sorted(years))
     # "In February, a gunman killed five": a month named without a day is another time.
     months = {_MONTHS[m.group(1)[:3].lower()] for m in _MONTH_ONLY.finditer(sentence)}
+    # "On April 20, a quake jolted Maluku" in an article of 2 July: a day more than a story's
+    # span before the article tells of another event.
+    months |= {_MONTHS[m.group(1)[:3].lower()] for m in _MONTH_DAY.finditer(sentence) if _long_before(m, published)}
     return "+".join(f"month {m}" for m in sorted(months))
+
+
+def _long_before(match: re.Match[str], published: date | None) -> bool:
+    """Tell whether a month and day (of the publication year, or the year before when later
+    than publication) lies more than STORY_DAYS before the article."""
+    if published is None:
+        return False
+    month, day = _MONTHS[match.group(1)[:3].lower()], int(match.group(2))
+    try:
+        when = date(published.year, month, day)
+        if when > published:
+            when = date(published.year - 1, month, day)
+    except ValueError:
+        return False
+    return (published - when).days > STORY_DAYS
 
 
 def _resolve(match: re.Match[str], published: date | None) -> str:
