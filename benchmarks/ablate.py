@@ -74,7 +74,7 @@ def measure() -> list[str]:
             f"{pairs.recall:.2f}", str(pairs.labelled_consistent_flagged), str(len(seeds.findings))]
 
 
-SIGNALS = ["names", "verb", "span", "place", "attributive", "noun kinds", "most stated fact first",
+SIGNALS = ["names", "pronoun", "verb", "span", "place", "attributive", "noun kinds", "most stated fact first",
            "counts of none", "pronoun may mean the other"]
 
 

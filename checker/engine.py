@@ -65,7 +65,9 @@ def _facts(claims: Sequence[Claim], stories: Mapping[str, str], checks: tuple[Ch
 
     # Ages gather by person, never by figure: "38" of one man is no count of anything.
     measured = [c for c in claims if c.kind in ("number", "date") and c.value.dimension != "age"]
-    for fact in gather_measured(measured, stories, settings.match_threshold, compatible, settings.same_article, named):
+    texts = {key: article.text for key, article in articles.items()}
+    for fact in gather_measured(measured, stories, settings.match_threshold, compatible, settings.same_article,
+                                named, texts):
         founder = fact.founder  # a fact's predicate is the one its claims state, if any does
         check = check_of(founder.kind, founder.value.dimension, fact.predicate)
         if check is not None:

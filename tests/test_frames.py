@@ -249,3 +249,19 @@ def test_a_noun_that_makes_a_kind_of_the_thing_keeps_it_apart():
     assert disputed == []
     disputed, _ = _facts("Three cables were cut.", "Two Internet cables were cut.")
     assert [sorted(f.values) for f in disputed] == [["2", "3"]]
+
+
+def test_he_stands_for_the_last_subject_named_before():
+    text = ("Andrew Luck was poor for a stretch of the game. But after that he got hot. "
+            "He ended the day with 6 carries for 21 yards.")
+    article = Article(id="a", path="a.txt", text=text)
+    claim = next(c for c in article_claims(article, RULES_DIR) if c.text == "6")
+    assert frame_of(claim, frozenset(), text).names == {"luck"}
+    # without the article's text the pronoun names no one
+    assert frame_of(claim).names == frozenset()
+
+
+def test_a_pronoun_subject_keeps_two_players_stats_apart():
+    disputed, _ = _facts("Jamaal Charles had 226 yards on 22 carries.",
+                         "Andrew Luck was poor for a stretch. He ended the day with 6 carries.")
+    assert disputed == []

@@ -71,9 +71,11 @@ Compatible = Callable[[Claim, Claim], bool]
 
 def gather_measured(claims: Iterable[Claim], stories: Mapping[str, str], threshold: float,
                     compatible: Compatible, same_article: bool = False,
-                    named: Mapping[str, frozenset[str]] | None = None) -> list[Gathered]:
+                    named: Mapping[str, frozenset[str]] | None = None,
+                    texts: Mapping[str, str] | None = None) -> list[Gathered]:
     """Gather a batch's number and date claims into facts, story by story and block by block;
-    `named` gives the words each article writes only as names (see frames.frame_of)."""
+    `named` gives the words each article's story writes only as names and `texts` the articles'
+    texts, where a pronoun finds whom it means (see frames.frame_of)."""
     blocks: dict[tuple, list[Claim]] = defaultdict(list)
     for claim in claims:
         key = block_key(claim)
@@ -81,7 +83,8 @@ def gather_measured(claims: Iterable[Claim], stories: Mapping[str, str], thresho
             blocks[(stories[claim.article_id], *key)].append(claim)
     facts: list[Gathered] = []
     for key in sorted(blocks):
-        frames = {c.id: frame_of(c, (named or {}).get(c.article_id, frozenset())) for c in blocks[key]}
+        frames = {c.id: frame_of(c, (named or {}).get(c.article_id, frozenset()), (texts or {}).get(c.article_id, ""))
+                  for c in blocks[key]}
         facts += _gather_block(key, blocks[key], threshold, compatible, same_article, frames)
     return facts
 

@@ -34,9 +34,10 @@ class Frame:
     attributive: bool = False
 
 
-def frame_of(claim: Claim, named: frozenset[str] = frozenset()) -> Frame:
+def frame_of(claim: Claim, named: frozenset[str] = frozenset(), article: str = "") -> Frame:
     """Return the frame of a number or date claim; `named` holds the words its article writes
-    only as names, so that a name opening a sentence ("Wayne had five catches") still counts."""
+    only as names, so that a name opening a sentence ("Wayne had five catches") still counts;
+    `article` is its article's text, where "he" finds whom it means."""
     start = claim.start - claim.sentence.start
     end = claim.end - claim.sentence.start
     text = claim.sentence.text
@@ -52,7 +53,11 @@ def frame_of(claim: Claim, named: frozenset[str] = frozenset()) -> Frame:
         return Frame(frozenset(), "", span)
     # The counted noun itself ("350 Palestinians") says what is counted, not who or where.
     own = frozenset(claim.topic.lower().replace("’", "'").split())
-    return Frame(_names(text, low, high, named) - own, event_verb(text, start, end, low, high), span,
+    names = _names(text, low, high, named) - own
+    if not names and "pronoun" in SLOTS and _PRONOUN.search(text, low, start):
+        before = article[max(0, claim.sentence.start - _LOOK_BACK):claim.sentence.start]
+        names = _antecedent(before, named)  # "He ended the day ... with 6 carries": the last subject named
+    return Frame(names, event_verb(text, start, end, low, high), span,
                  place_after(text, end, high),
                  claim.value.dimension != "count" and attributive_measure(claim.text, text[end:end + 30]))
 
@@ -115,9 +120,10 @@ _SPAN = re.compile(
     r"(?:days|nights|weeks|months|years)\b", re.I)
 
 
-def _names(text: str, low: int, high: int, named: frozenset[str]) -> frozenset[str]:
-    """Return the lower-case words of the names a clause holds; a speaker ("Lang said", "according
-    to the police", "told Reuters") is who tells of the fact, not who or where it is about."""
+def _names(text: str, low: int, high: int, named: frozenset[str], only_first: bool = False) -> frozenset[str]:
+    """Return the lower-case words of the names a clause holds (with `only_first`, the surname of its
+    first name only); a speaker ("Lang said", "according to the police", "told Reuters") is who
+    tells of the fact, not who or where it is about."""
     stops, speech = stop_words(), _speech()
     out: set[str] = set()
     for run in _RUN.finditer(text, low, high):
@@ -130,12 +136,39 @@ def _names(text: str, low: int, high: int, named: frozenset[str]) -> frozenset[s
             words = words[1:]
         if not words or _speaks(text, run.start(), run.end(), speech) or _attributive(text, run.end()):
             continue
-        for word in words:
-            key = word.lower().replace("’", "'").removesuffix("'s").strip(".'")
-            # Acronyms name organizations and time zones ("UN", "GMT") more often than who or where.
-            if len(key) > 1 and key not in stops and key not in CALENDAR and not word.isupper():
-                out.add(key)
+        keys = [word.lower().replace("’", "'").removesuffix("'s").strip(".'") for word in words]
+        # Acronyms name organizations and time zones ("UN", "GMT") more often than who or where.
+        keys = [k for k, w in zip(keys, words) if len(k) > 1 and k not in stops and k not in CALENDAR
+                and not w.isupper()]
+        if only_first and keys:
+            return frozenset(keys[-1:])
+        out.update(keys)
     return frozenset(out)
+
+
+_PRONOUN = re.compile(r"\b(?:he|she)\b", re.I)
+_LOOK_BACK = 1500  # characters before a sentence where its pronoun's person is looked for
+_SENTENCES = re.compile(r"(?<=[.!?])[\s\"”’]+")
+
+
+def _antecedent(before: str, named: frozenset[str]) -> frozenset[str]:
+    """Return the names of the person "he" or "she" stands for: the first name of the nearest
+    sentence before that names someone ahead of any pronoun (at most three sentences back; a
+    sentence whose own subject is "he" passes the question on)."""
+    sentences = [s for s in _SENTENCES.split(before) if s.strip()][-3:]
+    for sentence in reversed(sentences):
+        pronoun = _PRONOUN.search(sentence)
+        name = _first_name(sentence[:pronoun.start()] if pronoun else sentence, named)
+        if name:
+            return frozenset(name)
+        if not pronoun:
+            return frozenset()  # a sentence naming no one: "he" is too far back to find
+    return frozenset()
+
+
+def _first_name(sentence: str, named: frozenset[str]) -> list[str]:
+    """Return the last word (the surname) of a sentence's first name, if any."""
+    return list(_names(sentence, 0, len(sentence), named, only_first=True))
 
 
 def _known_name(word: str, named: frozenset[str]) -> bool:
@@ -208,7 +241,7 @@ def told_apart(claims: Iterable[Claim], slot: Callable[[Claim], str],
     return frozenset(apart)
 
 
-SLOTS = frozenset({"names", "verb", "span", "place", "attributive"})  # the slots frames_agree compares (an evaluation turns them off one by one)
+SLOTS = frozenset({"names", "verb", "span", "place", "attributive", "pronoun"})  # the slots frames_agree compares (an evaluation turns them off one by one)
 
 _WORDS = re.compile(r"[A-Za-z][A-Za-z'’]*")
 # Words that stand between a figure and its verb without being either: auxiliaries, adverbs of
