@@ -263,5 +263,5 @@ def test_he_stands_for_the_last_subject_named_before():
 
 def test_a_pronoun_subject_keeps_two_players_stats_apart():
     disputed, _ = _facts("Jamaal Charles had 226 yards on 22 carries.",
-                         "Andrew Luck was poor for a stretch. He ended the day with 6 carries.")
+                         "Andrew Luck was poor for a stretch. He ended the day 17/35 and the touchdown with 6 carries.")
     assert disputed == []

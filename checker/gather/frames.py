@@ -54,7 +54,8 @@ def frame_of(claim: Claim, named: frozenset[str] = frozenset(), article: str = "
     # The counted noun itself ("350 Palestinians") says what is counted, not who or where.
     own = frozenset(claim.topic.lower().replace("’", "'").split())
     names = _names(text, low, high, named) - own
-    if not names and "pronoun" in SLOTS and _PRONOUN.search(text, low, start):
+    # "He ended the day 17/35 for 205 yards and ... 6 carries": the sentence's subject is every clause's.
+    if not names and "pronoun" in SLOTS and (_PRONOUN.search(text, low, start) or _PRONOUN.match(text.lstrip())):
         before = article[max(0, claim.sentence.start - _LOOK_BACK):claim.sentence.start]
         names = _antecedent(before, named)  # "He ended the day ... with 6 carries": the last subject named
     return Frame(names, event_verb(text, start, end, low, high), span,
