@@ -110,6 +110,7 @@ SPANS = [
     ("The toll rose to 640 since the assault began.", "640", True),
     ("After 13 days of bombardment, which has claimed more than 660 lives, talks began.", "more than 660", True),
     ("Police made 120 arrests over four nights.", "120", True),
+    ("Forces bombed the area in recent days, killing at least seven people.", "at least seven", True),
     # "so far" counts one incident's dead up to now; a span in another clause is that clause's.
     ("The hospital said 41 bodies had been brought in so far.", "41", False),
     ("At least 43 people were killed in the school, pushing the toll above 680 since the war began.",

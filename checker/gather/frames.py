@@ -117,7 +117,7 @@ def place_after(text: str, end: int, high: int) -> tuple[str, str]:
 # brought in so far" counts the incident's dead up to now).
 _SPAN = re.compile(
     r"\bsince\b|\b(?:in|over|during|after|within|for)\s+(?:the\s+)?(?:past\s+|last\s+|first\s+)?"
-    r"(?:\d+|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|several|a\s+few)(?:\s+|-)"
+    r"(?:\d+|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|several|a\s+few|few|recent)(?:\s+|-)"
     r"(?:days|nights|weeks|months|years)\b", re.I)
 
 
