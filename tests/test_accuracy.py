@@ -26,7 +26,7 @@ FACT_FLOORS = {"precision": 0.57, "recall": 0.46}
 # standing for a quote it only appears in, "through 2012"; and one sentence stating two facts,
 # "there were no casualties" being both no one killed and no one injured; and the bombs of one
 # raid told by where they fell, which some outlets break down and others do not).
-MAX_SPLIT_FACTS = 8
+MAX_SPLIT_FACTS = 5
 
 
 @pytest.fixture(scope="module")
