@@ -36,6 +36,11 @@ TABLE = [
     ("three critical red lines", "count", 3, 3),
     ("a proposal made months ago", None, None, None),
     ("But fifteen games later the Colts had won", None, None, None),  # a place in a sequence
+    # a score modifying one thing is no range; a range of a count or a measure is
+    ("the Chiefs ended with a 2-13 season", None, None, None),
+    ("the match ended in a 13-13 tie", None, None, None),
+    ("3-4 bombs fell outside the camp", "count", 3, 4),
+    ("a 300-500 meter withdrawal", "length", 300, 500),
     # --- a whole number and its fraction are one figure, written exact ---
     ("He was sentenced to 2 1/2 years", "duration", 912.5 * DAY, 912.5 * DAY),
     ("a 2-1/2 year sentence", "duration", 912.5 * DAY, 912.5 * DAY),

@@ -31,3 +31,12 @@ def noun_like(word: str) -> bool:
 
     lemmas = getAllLemmas(word.lower())
     return "NOUN" in lemmas or "ADJ" in lemmas or word[:1].isupper()
+
+
+@lru_cache(maxsize=50_000)
+def singular_noun(word: str) -> bool:
+    """Tell whether a word is a noun written in the singular ("season", not "bombs")."""
+    from lemminflect import getAllLemmas
+
+    nouns = getAllLemmas(word.lower()).get("NOUN", ())
+    return bool(nouns) and nouns[0] == word.lower()

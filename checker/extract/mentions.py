@@ -89,6 +89,21 @@ def _patterns(lex: QuantityLexicon) -> _Patterns:
     )
 
 
+_SCORE = re.compile(r"(?:\ba|\ban|\bthe|\bhis|\bher|\bits|\btheir)\s+$", re.I)
+_NEXT_WORD = re.compile(r"\s+([a-z]+)\b")
+
+
+def _score_before_noun(text: str, start: int, end: int, lex: QuantityLexicon) -> bool:
+    """Tell whether a hyphenated pair is a score: after "a"/"the" and before a singular noun
+    that is no unit ("a 2-13 season", not "a 300-500 meter withdrawal"); a range of a count
+    takes a plural ("3-4 bombs")."""
+    from checker.extract.lemmas import singular_noun
+
+    following = _NEXT_WORD.match(text, end)
+    return (bool(_SCORE.search(text, max(0, start - 8), start)) and "-" in text[start:end]
+            and bool(following) and following.group(1).lower() not in lex.units and singular_noun(following.group(1)))
+
+
 def find_mentions(text: str, lex: QuantityLexicon) -> list[Mention]:
     """Return the number mentions of a sentence, leaving out dates, times, ages and names."""
     pats = _patterns(lex)
@@ -132,6 +147,8 @@ def _read(text: str, match: re.Match[str], pats: _Patterns, lex: QuantityLexicon
     high, end = _range(text, end, pats, lex, qualifier, left)
     if high is not None and high < value:
         return None, end  # a range runs from low to high: "20-13", "9-5" are scores and records
+    if high is not None and _score_before_noun(text, match.start(), end, lex):
+        return None, end  # "a 2-13 season", "a 13-13 tie": a score modifying one thing, not a range
     scale, end = _scale(text, end, pats, lex, currency)
     rest = text[end:]
     dimension, factor, precision, end = _dimension(rest, end, pats, lex, currency, left)
