@@ -266,3 +266,13 @@ def test_a_pronoun_subject_keeps_two_players_stats_apart():
     disputed, _ = _facts("Jamaal Charles had 226 yards on 22 carries.",
                          "Andrew Luck was poor for a stretch. He ended the day 17/35 and the touchdown with 6 carries.")
     assert disputed == []
+
+
+def test_a_comma_between_two_modifiers_of_one_noun_is_no_clause_boundary():
+    from checker.extract.clauses import clause
+
+    text = "The Colts embarked on a 13-play, 73-yard drive."
+    low, high = clause(text, text.index("73"), text.index("73") + 7)
+    assert text[low:high].startswith("The Colts")
+    text = "Police killed 12, wounded 20 and arrested 5."
+    assert clause(text, text.index("20"), text.index("20") + 2)[0] == text.index(",") + 1

@@ -11,6 +11,7 @@ from checker.extract.lemmas import verb_lemma
 _BOUNDARY = re.compile(
     r"[,;:()\[\]—–]|\s-\s|\b(?:and|but|while|whereas|although|though|when|after|before|because|which|who|whom|whose|where)\b",
     re.I)
+_MODIFIER_AFTER = re.compile(r"\s*\d[\d,.]*-[a-z]")
 _WORD = re.compile(r"[A-Za-z][A-Za-z'’]*")
 
 
@@ -20,6 +21,8 @@ def clause(text: str, start: int, end: int) -> tuple[int, int]:
     for found in _BOUNDARY.finditer(text):
         if found.group().lower() in ("and", "but") and _shares_subject(text, found.end()):
             continue  # "Charles turned in an 86-yard run and rushed for 226 yards": one subject
+        if found.group() == "," and _MODIFIER_AFTER.match(text, found.end()):
+            continue  # "a 13-play, 73-yard drive": a comma between two modifiers of one noun
         if found.end() <= start:
             low = found.end()
         elif found.start() >= end:
