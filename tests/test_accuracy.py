@@ -20,7 +20,7 @@ FLOORS = {"number": {"precision": 1.0, "recall": 0.86}, "date": {"precision": 1.
 # The five clusters of the fact inventory, each its own batch; floors on overall precision and
 # disputed-fact recall, to be raised to the figures reached.
 FACT_CLUSTERS = ("8_ecbplus", "29_ecbplus", "30_ecb", "32_ecb", "41_ecbplus")
-FACT_FLOORS = {"precision": 0.64, "recall": 0.46}
+FACT_FLOORS = {"precision": 0.68, "recall": 0.46}
 # Labelled facts some statement of which sits in two findings, at most (see the README's accuracy
 # section: three are gathering misses of a paraphrase, the others a short figure such as "12"
 # standing for a quote it only appears in, "through 2012"; and one sentence stating two facts,

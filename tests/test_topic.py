@@ -95,7 +95,11 @@ THINGS = [
     ("Four bombs were dropped - two landed inside the camp.", "two", "bomb", ""),
     ("Three other bombs exploded outside the camp.", "Three", "bomb", ""),
     ("Allen had three catches, bringing his season total to 43.", "43", "", ""),
-    # "a 200-student schoolhouse" counts students
+    # a noun and an -ing word before a noun are one modifier; after a plural the -ing is a verb
+    ("Luck found Wayne, capping the 73-yard game winning drive.", "73-yard", "drive", ""),
+    ("Five people living nearby fled.", "Five", "person", ""),
+    ("Three children playing football were hurt.", "Three", "child", ""),
+        # "a 200-student schoolhouse" counts students
     ("One bomb hit a 200-student schoolhouse.", "200", "student", ""),
     # A share that a verb of change measures is the subject's: "Greek stocks plunged 5.4 per cent".
     ("Greek stocks plunged 5.4 per cent on Wednesday.", "5.4 per cent", "stock", ""),

@@ -40,3 +40,12 @@ def singular_noun(word: str) -> bool:
 
     nouns = getAllLemmas(word.lower()).get("NOUN", ())
     return bool(nouns) and nouns[0] == word.lower()
+
+
+@lru_cache(maxsize=50_000)
+def noun_only(word: str) -> bool:
+    """Tell whether a word can only be a noun ("drive", "season"; not "nearby", "time" as a verb)."""
+    from lemminflect import getAllLemmas
+
+    lemmas = getAllLemmas(word.lower())
+    return "NOUN" in lemmas and not ({"ADJ", "ADV"} & lemmas.keys())

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from checker.extract.lemmas import noun_only, singular_noun
 from checker.lexicon import Predicate, PredicateLexicon
 
 _WORD = re.compile(r"[A-Za-z][A-Za-z'’-]*")
@@ -198,7 +199,12 @@ def _noun_phrase(sentence: str, end: int, dimension: str, limit: int | None = No
         verbal = word.endswith(("ing", "ed")) or word in _PARTICIPLES
         # "wounded people" reads a participle as an adjective; after the noun ("people
         # sought shelter") it is the clause's verb.
-        if verbal and (words or not _followed_by_noun(rest, match.end())):
+        # "the 73-yard game winning drive": a noun and an -ing word before a noun are one modifier.
+        # ("five people living nearby": a plural before it is the counted noun, the -ing its verb)
+        compound = (words and word.endswith("ing") and singular_noun(words[-1]) and singularize(words[-1]) == words[-1]
+                    and words[-1] not in _PEOPLE
+                    and _followed_by_noun(rest, match.end()) and _next_is_noun(rest, match.end()))
+        if verbal and not compound and (words or not _followed_by_noun(rest, match.end())):
             break
         words.append(word)
         position = match.end()
@@ -213,10 +219,16 @@ def _noun_phrase(sentence: str, end: int, dimension: str, limit: int | None = No
 
 
 _COUNT_MODIFIER = re.compile(r"-([a-z]{3,})(?=\s+[a-z])")
+_PEOPLE = frozenset({"people"})  # a plural without an -s: "people living nearby" counts people
 _OTHER = re.compile(r"\s+(?:other|more|further|additional)(?=\s+[a-z])")
 _SPELLED = re.compile(r"one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|dozen|hundred|thousand"
                       r"|(?:thir|four|fif|six|seven|eigh|nine)teen|(?:twen|thir|for|fif|six|seven|eigh|nine)ty")
 _COMPLEMENT = re.compile(r"\s+of\s+([a-z][a-z-]+)\b")
+
+
+def _next_is_noun(rest: str, position: int) -> bool:
+    following = re.match(r"\s+([A-Za-z][A-Za-z-]*)", rest[position:])
+    return bool(following) and noun_only(following.group(1))
 
 
 def _followed_by_noun(rest: str, position: int) -> bool:
