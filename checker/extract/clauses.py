@@ -11,6 +11,7 @@ from checker.extract.lemmas import verb_lemma
 _BOUNDARY = re.compile(
     r"[,;:()\[\]—–]|\s-\s|\b(?:and|but|while|whereas|although|though|when|after|before|because|which|who|whom|whose|where)\b",
     re.I)
+_PUNCTUATION = re.compile(r"[,;:()\[\]—–]")
 _MODIFIER_AFTER = re.compile(r"\s*\d[\d,.]*-[a-z]")
 _WORD = re.compile(r"[A-Za-z][A-Za-z'’]*")
 
@@ -29,6 +30,13 @@ def clause(text: str, start: int, end: int) -> tuple[int, int]:
             high = found.start()
             break
     return low, high
+
+
+def opening_end(text: str) -> int:
+    """Return where a sentence's opening phrase ends: its first punctuation ("After 13 days of
+    bombardment, ...", "In a separate attack, ..."), 0 when it has none."""
+    found = _PUNCTUATION.search(text)
+    return found.start() if found else 0
 
 
 def _shares_subject(text: str, position: int) -> bool:

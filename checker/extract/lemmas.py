@@ -49,3 +49,13 @@ def noun_only(word: str) -> bool:
 
     lemmas = getAllLemmas(word.lower())
     return "NOUN" in lemmas and not ({"ADJ", "ADV"} & lemmas.keys())
+
+
+@lru_cache(maxsize=50_000)
+def modifier_noun(word: str) -> bool:
+    """Tell whether a word before a noun is a noun that makes a kind of it ("voice" traffic),
+    not an adjective or a participle that only describes it ("undersea", "wounded")."""
+    from lemminflect import getAllLemmas
+
+    lemmas = getAllLemmas(word.lower())
+    return "NOUN" in lemmas and "ADJ" not in lemmas and not word.endswith(("ing", "ed"))

@@ -9,7 +9,7 @@ from datetime import date
 
 from checker.extract.mentions import Mention, find_mentions
 from checker.extract.anchors import clause_anchor
-from checker.extract.clauses import clause
+from checker.extract.clauses import clause, opening_end
 from checker.extract.topic import Topic, topic_of
 from checker.lexicon import PredicateLexicon, QuantityLexicon
 from checker.records import Claim, Quantity, Sentence, claim_in
@@ -41,8 +41,7 @@ def _aside(text: str, mention: Mention) -> bool:
     # opens it ("In a separate attack, gunmen killed five"); "another bomb hit the market" beside
     # "one bomb hit a 200-student schoolhouse" lists the parts of one raid.
     low, high = clause(text, mention.start, mention.end)
-    opening = re.search(r"[,;:]", text)
-    side = _SIDE_INCIDENT.search(text, low, high) or _SIDE_INCIDENT.search(text, 0, opening.start() if opening else 0)
+    side = _SIDE_INCIDENT.search(text, low, high) or _SIDE_INCIDENT.search(text, 0, opening_end(text))
     return bool(_INCREMENT_BEFORE.search(text, 0, mention.start) or _INCREMENT_AFTER.match(text, mention.end)
                 or side or _IRREALIS.search(before) or _WHOLE.search(before) or _CAPACITY.search(before))
 

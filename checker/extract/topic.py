@@ -71,7 +71,7 @@ class Topic:
 def topic_of(sentence: str, start: int, end: int, dimension: str, lex: PredicateLexicon,
              bounds: tuple[int, int]) -> Topic:
     """Find the topic of the number at [start, end) in a sentence."""
-    words, np_end = _noun_phrase(sentence, end, dimension, bounds[1])
+    words, np_end = _noun_phrase(sentence, end, dimension, lex, bounds[1])
     of = words.pop()[3:] if words and words[-1].startswith("of ") else ""
     number_of = _NUMBER_OF.search(sentence, max(0, start - 120), start) if not words else None
     if number_of:  # "the number of people arrested ... stood at 35"
@@ -161,7 +161,8 @@ def singularize(word: str) -> str:
     return word
 
 
-def _noun_phrase(sentence: str, end: int, dimension: str, limit: int | None = None) -> tuple[list[str], int]:
+def _noun_phrase(sentence: str, end: int, dimension: str, lex: PredicateLexicon,
+                 limit: int | None = None) -> tuple[list[str], int]:
     """Read up to four noun-phrase words after a number ("Israeli soldiers", "in aid"), never
     past the next number ("three bank workers-two women": the workers are three)."""
     rest = sentence[end:limit]
@@ -201,8 +202,10 @@ def _noun_phrase(sentence: str, end: int, dimension: str, limit: int | None = No
         # sought shelter") it is the clause's verb.
         # "the 73-yard game winning drive": a noun and an -ing word before a noun are one modifier.
         # ("five people living nearby": a plural before it is the counted noun, the -ing its verb)
-        compound = (words and word.endswith("ing") and singular_noun(words[-1]) and singularize(words[-1]) == words[-1]
-                    and words[-1] not in _PEOPLE
+        # A plural, or a word the lexicon gives another canonical form ("people": person), is
+        # the counted noun itself.
+        compound = (words and word.endswith("ing") and singular_noun(words[-1])
+                    and canonical_thing(words[-1], lex) == words[-1]
                     and _followed_by_noun(rest, match.end()) and _next_is_noun(rest, match.end()))
         if verbal and not compound and (words or not _followed_by_noun(rest, match.end())):
             break
@@ -219,7 +222,6 @@ def _noun_phrase(sentence: str, end: int, dimension: str, limit: int | None = No
 
 
 _COUNT_MODIFIER = re.compile(r"-([a-z]{3,})(?=\s+[a-z])")
-_PEOPLE = frozenset({"people"})  # a plural without an -s: "people living nearby" counts people
 _OTHER = re.compile(r"\s+(?:other|more|further|additional)(?=\s+[a-z])")
 _SPELLED = re.compile(r"one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|dozen|hundred|thousand"
                       r"|(?:thir|four|fif|six|seven|eigh|nine)teen|(?:twen|thir|for|fif|six|seven|eigh|nine)ty")

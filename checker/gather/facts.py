@@ -237,8 +237,7 @@ def _kinds(claim: Claim) -> frozenset[str]:
     "Israeli tank shells")."""
     if claim.kind != "number" or not claim.topic:
         return frozenset()
-    from lemminflect import getAllLemmas
-
+    from checker.extract.lemmas import modifier_noun
     from checker.extract.topic import singularize
 
     words = claim.topic.lower().split()
@@ -249,8 +248,7 @@ def _kinds(claim: Claim) -> frozenset[str]:
     for word in words[:-1]:
         if not re.search(rf"\b{re.escape(word)}\b", claim.sentence.text):
             continue  # written capitalized: a name ("Internet cables", "Israeli tank shells")
-        lemmas = getAllLemmas(word)
-        if "NOUN" in lemmas and "ADJ" not in lemmas and not word.endswith(("ing", "ed")):
+        if modifier_noun(word):
             kinds.add(singularize(word))
     return frozenset(kinds)
 

@@ -11,11 +11,10 @@ from itertools import combinations
 from functools import lru_cache
 
 from checker.gather.stories import CALENDAR, opens_sentence, stop_words
-from checker.extract.clauses import clause
-from checker.extract.lemmas import noun_like, verb_lemma
+from checker.extract.clauses import clause, opening_end
+from checker.extract.lemmas import noun_like, singular_noun, verb_lemma
 from checker.records import Claim
 
-_PUNCTUATION = re.compile(r"[,;:()\[\]—–]")
 _RUN = re.compile(r"[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*)*")
 _ACCORDING = re.compile(r"\baccording\s+to\s+(?:the\s+)?$", re.I)
 
@@ -43,9 +42,7 @@ def frame_of(claim: Claim, named: frozenset[str] = frozenset(), article: str = "
     text = claim.sentence.text
     low, high = clause(text, start, end)
     # The span is the clause's own, or one the sentence opens with ("After 13 days of bombardment, ...").
-    comma = _PUNCTUATION.search(text)
-    opening = comma.start() if comma else 0
-    span = _SPAN.search(text, low, high) is not None or _SPAN.search(text, 0, opening) is not None
+    span = _SPAN.search(text, low, high) is not None or _SPAN.search(text, 0, opening_end(text)) is not None
     if claim.predicate:
         # A predicate of the lexicon ties the figure to the story's event ("killing", "leaving
         # dead"); the places its clause names may be the event's at any scale ("in Gaza", "in the
@@ -63,6 +60,15 @@ def frame_of(claim: Claim, named: frozenset[str] = frozenset(), article: str = "
                  claim.value.dimension != "count" and attributive_measure(claim.text, text[end:end + 30]))
 
 
+def claim_verb(claim: Claim) -> str:
+    """Return only the event verb of a claim's frame (what judging asks of it)."""
+    if claim.predicate:
+        return ""
+    start, end = claim.start - claim.sentence.start, claim.end - claim.sentence.start
+    text = claim.sentence.text
+    return event_verb(text, start, end, *clause(text, start, end))
+
+
 def attributive_measure(figure: str, after: str) -> bool:
     """Tell whether a measure (not a count) is written as a noun's modifier: "86-yard touchdown run", "a 32
     yard touchdown" (the unit singular after a number other than one), followed by a noun."""
@@ -73,10 +79,7 @@ def attributive_measure(figure: str, after: str) -> bool:
     word = unit.group(1)
     if "-" in figure[:unit.end(1)] and figure[unit.start(1) - 1] == "-":
         return True
-    from lemminflect import getAllLemmas
-
-    nouns = getAllLemmas(word).get("NOUN", ())
-    return bool(nouns) and nouns[0] == word and not re.match(r"(?:one|1|a|an)\b", figure, re.I)
+    return singular_noun(word) and not re.match(r"(?:one|1|a|an)\b", figure, re.I)
 
 
 # Where a figure's event happened, said after it: "at" a place (in, inside, within, on...), "outside"

@@ -67,12 +67,12 @@ def weaknesses(a: Claim, b: Claim, articles: Mapping[str, Article]) -> list[str]
 def _one_event(a: Claim, b: Claim) -> bool:
     """Tell whether both statements tie their figure to one event: the same predicate of the
     lexicon ("killed", "left dead"), or the same verb in both ("five bombs were dropped")."""
-    from checker.gather.frames import frame_of
+    from checker.gather.frames import claim_verb
 
     if a.predicate or b.predicate:
         return a.predicate == b.predicate
-    verb = frame_of(a).verb
-    return bool(verb) and verb == frame_of(b).verb
+    verb = claim_verb(a)
+    return bool(verb) and verb == claim_verb(b)
 
 
 def finding(check: Check, a: Claim, b: Claim, articles: Mapping[str, Article], verdict: str,
