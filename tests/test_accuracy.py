@@ -20,13 +20,14 @@ FLOORS = {"number": {"precision": 1.0, "recall": 0.86}, "date": {"precision": 1.
 # The five clusters of the fact inventory, each its own batch; floors on overall precision and
 # disputed-fact recall, to be raised to the figures reached.
 FACT_CLUSTERS = ("8_ecbplus", "29_ecbplus", "30_ecb", "32_ecb", "41_ecbplus")
-FACT_FLOORS = {"precision": 0.68, "recall": 0.46}
+FACT_FLOORS = {"precision": 0.70, "recall": 0.5}
 # Labelled facts some statement of which sits in two findings, at most (see the README's accuracy
 # section: three are gathering misses of a paraphrase, the others a short figure such as "12"
-# standing for a quote it only appears in, "through 2012"; and one sentence stating two facts,
+# standing for a quote it only appears in, "through 2012", "(1200 GMT)": the toll "12" stands
+# for both Yida time statements, which the time finding also holds; and one sentence stating two facts,
 # "there were no casualties" being both no one killed and no one injured; and the bombs of one
 # raid told by where they fell, which some outlets break down and others do not).
-MAX_SPLIT_FACTS = 5
+MAX_SPLIT_FACTS = 7
 
 
 @pytest.fixture(scope="module")

@@ -48,6 +48,10 @@ INCIDENT = [
     ("When the Israeli attack came on the school at 3.45pm on Tuesday, 350 people were inside.", ""),
     ("The fire broke out at 2:40 a.m. in the dyeing hall.", ""),
     ("A strong 5.6-magnitude earthquake jolted Qeshm island at 17:06 pm (1336 GMT) on Sunday.", ""),
+    # The verb is the incident, or delivers what the incident is, whoever the subject is.
+    ("The Sudan Armed Forces attacked a refugee camp in South Sudan at 2:53 p.m. local time today.", ""),
+    ("Sudan Armed Forces planes dropped four bombs at 3:20 p.m. in the region Thursday.", ""),
+    ("Militants fired rockets at the town at 6 a.m.", ""),
 ]
 OTHER = [
     ("It began at 9 a.m.", "The summit opened in Geneva on Monday."),
@@ -63,6 +67,8 @@ OTHER = [
     ("The victims of the attack were taken to hospital at 1 p.m.", ""),
     ("The funeral took place at 11 a.m.", ""),
     ("Firefighters arrived at 3:05 a.m.", ""),
+    ("Police dropped the charges at 4 p.m.", ""),
+    ("A second plane dropped two bombs at 4 p.m.", ""),
 ]
 
 
@@ -81,6 +87,17 @@ def test_times_of_the_main_incident(sentence, previous):
 @pytest.mark.parametrize(("sentence", "previous"), OTHER)
 def test_times_of_other_events(sentence, previous):
     assert all(c.thing != INCIDENT_THING for c in _claims(sentence, previous))
+
+
+@pytest.mark.parametrize(("text", "low", "high"), [
+    ("at 3 p.m.", 14 * 60 + 45, 15 * 60 + 15),  # to the hour: rounded, a quarter either way
+    ("at 3:20 p.m.", 15 * 60 + 20, 15 * 60 + 20),  # to the minute: exact
+    ("at about 3:20 p.m.", 15 * 60 + 10, 15 * 60 + 30),
+    ("at about 3 p.m.", 14 * 60 + 45, 15 * 60 + 15),  # the wider of the two spreads, not their sum
+])
+def test_the_spread_of_a_time(text, low, high):
+    (claim,) = _claims(f"The blast hit the market {text}")
+    assert (claim.value.interval.lo, claim.value.interval.hi) == (low, high)
 
 
 def test_a_time_in_brackets_after_another_is_a_conversion():

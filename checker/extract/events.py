@@ -17,6 +17,7 @@ from pathlib import Path
 from checker.errors import RulesError
 from checker.extract.date_mentions import clause_span, speaks_of_future
 from checker.extract.dates import is_verb, verb_after, verb_before
+from checker.extract.lemmas import verb_lemma
 from checker.extract.topic import singularize
 from checker.lexicon import RULES_DIR, EventLexicon, read_toml
 
@@ -48,6 +49,7 @@ class IncidentLexicon:
     occurrence: tuple[str, ...]  # longest first, so "broke out" wins over "broke"
     onset: tuple[str, ...]
     other: frozenset[str]
+    delivery: frozenset[str] = frozenset()  # verbs whose object is the incident ("dropped bombs")
 
 
 @dataclass(frozen=True, slots=True)
@@ -70,7 +72,8 @@ def load_incident(rules_dir: Path = RULES_DIR) -> IncidentLexicon:
         return IncidentLexicon(
             frozenset(words("nouns", True)), frozenset(words("pronouns")), frozenset(words("agents", True)),
             tuple(sorted(words("occurrence"), key=len, reverse=True)),
-            tuple(sorted(words("onset"), key=len, reverse=True)), frozenset(words("other")))
+            tuple(sorted(words("onset"), key=len, reverse=True)), frozenset(words("other")),
+            frozenset(words("delivery")))
     except (TypeError, AttributeError) as err:
         raise RulesError(f"{path}: malformed [incident] table ({err})") from err
 
@@ -89,6 +92,8 @@ def main_incident(sentence: str, start: int, end: int, events: EventLexicon, lex
     said = _verb_phrase(sentence, verb[1], events, lex) if verb and phrase else None
     if said is None:
         return None
+    if _acts_out(sentence, verb, said, start, phrase, lex):
+        return _words(_phrase(sentence, verb[1], start, (start, end)), "")
     if phrase.head in lex.pronouns and previous:
         # "The epicenter of the quake was ... It took place at 7:37": the pronoun takes the
         # subject of the sentence before.
@@ -121,6 +126,21 @@ def _subject_and_verb(sentence: str, left: int, right: int, skip: tuple[int, int
     if opening_verb is not None and opening_verb[1] >= skip[0]:
         opening_verb = None
     return opening, verb or opening_verb
+
+
+def _acts_out(sentence: str, verb: tuple[str, int], said: str, start: int, subject: _Phrase,
+              lex: IncidentLexicon) -> bool:
+    """Tell whether a clause's verb is the incident itself ("the camp was bombed at 3pm",
+    "attacked a refugee camp at 2:53 p.m.") or delivers it ("planes dropped four bombs at
+    3:20 p.m."), whoever its subject is: the clause then times the incident."""
+    if any(word in lex.other for word in subject.words) or " " in said:
+        return False
+    if verb_lemma(said) in lex.nouns:
+        return True
+    if said not in lex.delivery:
+        return False
+    carried = _phrase(sentence, verb[1] + len(said), start, (start, start))
+    return bool(carried.words) and carried.head in lex.nouns and not any(w in lex.other for w in carried.words)
 
 
 def _times_incident(phrase: _Phrase, verb: str, events: EventLexicon, lex: IncidentLexicon) -> bool:

@@ -1,7 +1,8 @@
 """Clock times of events ("struck at 0737 GMT", "at about 3pm on Tuesday") as minute intervals.
 
 A time's value is its minute of the day with a spread: a reading to the minute is exact, one
-to the hour ("3pm") is that hour, and "about"/"around" widens either by ten minutes. Times
+to the hour ("3pm") is rounded and stands for the quarter hour either side, and
+"about"/"around" widens a reading by ten minutes. Times
 given in UTC/GMT and local times cannot be compared without the place's offset, so UTC
 readings live in a separate range of numbers (offset by UTC_BASE): such a pair reaches the
 comparison only to be checked for one mislabelled zone (the same digits given as UTC in one
@@ -30,6 +31,9 @@ from checker.records import Claim, Interval, Quantity, Sentence, claim_in
 
 UTC_BASE = 10_000  # minutes; far beyond a day, so UTC and local readings never overlap
 ABOUT_MINUTES = 10
+# A time given to the hour ("at 3 p.m.") is a rounded reading: news copy says "3 p.m." for
+# 2:53, but a quarter past is said as such.
+ROUND_HOUR_MINUTES = 15
 _AMPM = r"(?P<ampm>[ap])\.?\s?m\.?(?![a-z])"
 _TIME = re.compile(
     rf"(?<![\d.:])(?P<h>[01]?\d|2[0-3])[:.](?P<m>[0-5]\d)\s*(?:{_AMPM})?"
@@ -129,7 +133,7 @@ def _day_of(dates: list[DateMention], published: date | None = None) -> str:
 
 
 def _quantity(mention: TimeMention) -> Quantity:
-    spread = ABOUT_MINUTES if mention.about else 0
+    spread = max(ABOUT_MINUTES if mention.about else 0, ROUND_HOUR_MINUTES if mention.to_the_hour else 0)
     base = UTC_BASE if mention.zone == "utc" else 0
     interval = Interval(base + mention.minutes - spread, base + mention.minutes + spread)
     label = f"{'≈ ' if mention.about else ''}{mention.minutes // 60:02d}:{mention.minutes % 60:02d} "
