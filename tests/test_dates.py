@@ -5,6 +5,9 @@ from datetime import date
 import pytest
 
 from checker.extract.date_mentions import find_date_mentions
+from checker.extract.dates import date_claims
+from checker.lexicon import load_events, load_predicates
+from checker.records import Sentence
 from checker.normalize.dates import parse_date_phrase
 
 D = date.fromisoformat
@@ -304,3 +307,34 @@ def test_clock_times_and_traps_in_a_sentence():
     sentence = ("The shell hit the school at 3.45pm on Tuesday, killing 40 of the 2000 people sheltering "
                 "there; we may march at 0737 GMT, said Theresa May.")
     assert [m.text for m in find_date_mentions(sentence, D(WED))] == ["on Tuesday"]
+
+
+# What a date is the date of: (sentence, the claim's text, predicate, thing); None: no claim.
+EVENTS = [
+    ("Since fighting between the SAF and the Sudanese Peoples' Liberation Army-North, or SPLA-N, "
+     "began in July, thousands have fled.", "in July", "begin", "fighting"),
+    # Going on since a date: it began then.
+    ("It is a state where rebels have been fighting Sudan's army since June.", "June", "begin", "fighting"),
+    ("Protesters had been marching since Monday.", "Monday", "begin", "marching"),
+    ("The earthquake struck the island on March 9.", "on March 9", "strike", "earthquake"),
+]
+NO_EVENT = [
+    "It is the worst flood since 1998.",  # a bound, nothing going on
+    "Thousands of civilians have been uprooted since June.",  # a state, not an activity
+    "Officials said on Monday that the quake killed five.",  # a statement's day
+]
+
+
+def _date_claims(text):
+    sentence = Sentence("a", 0, 0, len(text), text, 1)
+    return list(date_claims(sentence, find_date_mentions(text, date(2011, 11, 10)), load_events(), load_predicates()))
+
+
+@pytest.mark.parametrize(("sentence", "text", "predicate", "thing"), EVENTS)
+def test_what_a_date_dates(sentence, text, predicate, thing):
+    assert [(c.text, c.predicate, c.thing) for c in _date_claims(sentence)] == [(text, predicate, thing)]
+
+
+@pytest.mark.parametrize("sentence", NO_EVENT)
+def test_dates_of_no_event(sentence):
+    assert _date_claims(sentence) == []

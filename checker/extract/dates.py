@@ -19,7 +19,7 @@ _NOUN_STOP = frozenset(
     """a an the this that these those its their his her of in on at to for from by with
     between among near about after before during under over into as and or is was were are
     be been being has have had will would could may might can also already again then
-    still just later earlier reportedly when while as""".split()
+    still just later earlier reportedly when while as since once because although""".split()
 )
 # Past forms that do not end in -ed: enough to find the verb of a news clause.
 _IRREGULAR = frozenset(
@@ -33,10 +33,17 @@ _CALENDAR = frozenset(
     """Monday Tuesday Wednesday Thursday Friday Saturday Sunday January February March April May
     June July August September October November December""".split()
 )
+_PREPOSITIONS = frozenset("between among in on at of over with against near across".split())
 _NEGATION = frozenset("not never no n't".split())
 # "By Thursday the toll stood at 35", "as of Monday": the figure's own date.
 AS_OF = re.compile(r"\b(?:as\s+of|as\s+at|by|through|up\s+to)\s+$", re.I)
 
+
+# "rebels have been fighting Sudan's army since June": the activity began then.
+_SINCE = re.compile(r"\bsince\s+$", re.I)
+_ONGOING = re.compile(r"\b(?:has|have|had)\s+been\s+(?P<ing>[a-z]+ing)\b", re.I)
+# A sentence opening with a subordinate clause ("Since fighting between X and Y, or Z, began in July, ...").
+_SUBORDINATE_OPENING = re.compile(r"\s*(?:since|when|after|before|as|because|once|although)\b", re.I)
 
 _BOUND_BEFORE = re.compile(r"\b(?:since|until|till|before|after|from|through|by|as\s+of|as\s+at|up\s+to|between|and)\s+$", re.I)
 
@@ -71,8 +78,11 @@ def date_claims(sentence: Sentence, mentions: list[DateMention], events: EventLe
     text = sentence.text
     for mention in mentions:
         if _BOUND_BEFORE.search(text, 0, mention.start + _lead(mention)):
-            continue  # "since 1998", "until Friday", "by Thursday": a bound, not the event's day
-        event = event_of(text, mention, events, plex)
+            # "since 1998", "until Friday", "by Thursday": a bound, not the event's day, unless
+            # something has been going on since then, which says when it began.
+            event = _onset(text, mention, plex)
+        else:
+            event = event_of(text, mention, events, plex)
         if event is None:
             continue
         start, end = sentence.start + mention.start, sentence.start + mention.end
@@ -99,6 +109,21 @@ def date_quantity(mention: DateMention) -> Quantity:
     return Quantity(interval, "date", value.granularity, mention.text, display)
 
 
+def _onset(sentence: str, mention: DateMention, things: PredicateLexicon) -> Event | None:
+    """Return the beginning of what "has been going on since" a date ("have been fighting
+    since June": the fighting began in June), or None for any other bound."""
+    if not _SINCE.search(sentence, 0, mention.start + _lead(mention)):
+        return None
+    left, _ = clause_span(sentence, mention.start, mention.end)
+    ongoing = None
+    for ongoing in _ONGOING.finditer(sentence, left, mention.start):
+        pass
+    if ongoing is None:
+        return None
+    activity = ongoing["ing"].lower()
+    return Event("begin", canonical_thing(activity, things), f"{activity} began", "")
+
+
 def event_of(sentence: str, mention: DateMention, events: EventLexicon, things: PredicateLexicon) -> Event | None:
     """Find the event a date phrase dates: the verb beside it and that verb's subject."""
     left, right = clause_span(sentence, mention.start, mention.end)
@@ -109,11 +134,28 @@ def event_of(sentence: str, mention: DateMention, events: EventLexicon, things: 
     if word in events.statement:
         return None  # "officials said on Monday": the day of a statement, not of the event
     subject = _subject(sentence, left, position, (mention.start, mention.end))
+    if not subject and position == _first_word(sentence, left) and _SUBORDINATE_OPENING.match(sentence):
+        # "Since fighting between the SAF and the SPLA-N, or SPLA-N, began in July": an
+        # insertion cut the opening clause; its subject leads the sentence.
+        subject = _subject(sentence, _SUBORDINATE_OPENING.match(sentence).end(), left, (mention.start, mention.end))
     if not subject or subject.split()[-1].lower() in events.figures:
         return None  # "the death toll rose to 87 on Tuesday": the figure's day, not an event's
     predicate = events.verbs.get(word, word)
     where = " ".join(_names(sentence, position, right, (mention.start, mention.end)))
     return Event(predicate, canonical_thing(subject, things), f"{subject} {word}", where)
+
+
+def _gerund_subject(sentence: str, end: int) -> bool:
+    """Tell whether an -ing word heads a noun phrase: a preposition follows ("fighting between
+    the army and rebels"), where a participle would take an object."""
+    following = _WORD.search(sentence, end)
+    return bool(following) and following.group().lower() in _PREPOSITIONS
+
+
+def _first_word(sentence: str, at: int) -> int:
+    """Return where the first word at or after a position starts."""
+    match = _WORD.search(sentence, at)
+    return match.start() if match else len(sentence)
 
 
 def _names(sentence: str, low: int, high: int, skip: tuple[int, int]) -> list[str]:
@@ -166,7 +208,9 @@ def _subject(sentence: str, left: int, verb_at: int, skip: tuple[int, int]) -> s
     head = ""
     for match in _WORD.finditer(sentence, start, verb_at):
         word = match.group().lower()
-        if skip[0] <= match.start() < skip[1] or (not head and word.endswith(("ed", "ing"))) or word.endswith("ly"):
+        if skip[0] <= match.start() < skip[1] or word.endswith("ly"):
+            continue
+        if not head and word.endswith(("ed", "ing")) and not _gerund_subject(sentence, match.end()):
             continue
         if word in _NOUN_STOP:
             if head:
