@@ -70,7 +70,7 @@ def article_claims(article: Article, rules: Path) -> list[Claim]:
         dates = find_date_mentions(sentence.text, article.published)
         claims.extend(_dated([*number_claims(sentence, qlex, plex, article.published),
                               *zero_claims(sentence, plex, article.published)], dates))
-        claims.extend(date_claims(sentence, dates, events, plex))
+        claims.extend(date_claims(sentence, dates, events, plex, incident.nouns, incident.other))
         claims.extend(time_claims(sentence, dates, events, plex, published=article.published,
                                   previous=previous, incident=incident))
         previous = sentence.text

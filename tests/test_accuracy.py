@@ -20,14 +20,14 @@ FLOORS = {"number": {"precision": 1.0, "recall": 0.86}, "date": {"precision": 1.
 # The five clusters of the fact inventory, each its own batch; floors on overall precision and
 # disputed-fact recall, to be raised to the figures reached.
 FACT_CLUSTERS = ("8_ecbplus", "29_ecbplus", "30_ecb", "32_ecb", "41_ecbplus")
-FACT_FLOORS = {"precision": 0.70, "recall": 0.5}
-# Labelled facts some statement of which sits in two findings, at most (see the README's accuracy
-# section: three are gathering misses of a paraphrase, the others a short figure such as "12"
-# standing for a quote it only appears in, "through 2012", "(1200 GMT)": the toll "12" stands
-# for both Yida time statements, which the time finding also holds; and one sentence stating two facts,
+FACT_FLOORS = {"precision": 0.73, "recall": 0.57}
+# Labelled facts some statement of which sits in two findings of its own kind, at most (see the
+# README's accuracy section: gathering misses of a paraphrase; one sentence stating two facts,
 # "there were no casualties" being both no one killed and no one injured; and the bombs of one
-# raid told by where they fell, which some outlets break down and others do not).
-MAX_SPLIT_FACTS = 7
+# raid told by where they fell, which some outlets break down and others do not). Counted kind
+# by kind: over all kinds a short figure such as "12" also stands for a date or time statement
+# it only appears in ("(1200 GMT)", "through 2012").
+MAX_SPLIT_FACTS = 5
 
 
 @pytest.fixture(scope="module")
@@ -86,7 +86,8 @@ def test_fact_inventory_floors(facts_result):
 
 
 def test_few_labelled_facts_are_in_several_findings(facts_result):
-    assert facts_result.scores[-1].several <= MAX_SPLIT_FACTS, facts_result.scores[-1]
+    by_kind = facts_result.scores[:-1]
+    assert sum(score.several for score in by_kind) <= MAX_SPLIT_FACTS, by_kind
 
 
 def test_one_batch_of_every_cluster_mixes_no_two_stories(tmp_path):

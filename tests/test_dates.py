@@ -5,7 +5,8 @@ from datetime import date
 import pytest
 
 from checker.extract.date_mentions import find_date_mentions
-from checker.extract.dates import date_claims
+from checker.extract.dates import date_claims, nominal_event
+from checker.extract.events import load_incident
 from checker.lexicon import load_events, load_predicates
 from checker.records import Sentence
 from checker.normalize.dates import parse_date_phrase
@@ -317,6 +318,12 @@ EVENTS = [
     ("It is a state where rebels have been fighting Sudan's army since June.", "June", "begin", "fighting"),
     ("Protesters had been marching since Monday.", "Monday", "begin", "marching"),
     ("The earthquake struck the island on March 9.", "on March 9", "strike", "earthquake"),
+    # A date modifying an incident noun dates it; with no place of its own it is the story's.
+    ("The Wednesday bombings in Upper Nile state sparked condemnation.", "Wednesday", "occur", "bombing"),
+    ("He would not retaliate for the reported bombing of Guffa in Upper Nile state on Tuesday.",
+     "on Tuesday", "occur", "bombing"),
+    ("Tuesday's deadly attack left five dead.", "Tuesday", "occur", "main incident"),
+    ("One victim died in the Monday morning attack.", "Monday morning", "occur", "main incident"),
 ]
 NO_EVENT = [
     "It is the worst flood since 1998.",  # a bound, nothing going on
@@ -327,7 +334,9 @@ NO_EVENT = [
 
 def _date_claims(text):
     sentence = Sentence("a", 0, 0, len(text), text, 1)
-    return list(date_claims(sentence, find_date_mentions(text, date(2011, 11, 10)), load_events(), load_predicates()))
+    incident = load_incident()
+    return list(date_claims(sentence, find_date_mentions(text, date(2011, 11, 10)), load_events(), load_predicates(),
+                            incident.nouns, incident.other))
 
 
 @pytest.mark.parametrize(("sentence", "text", "predicate", "thing"), EVENTS)
@@ -338,3 +347,14 @@ def test_what_a_date_dates(sentence, text, predicate, thing):
 @pytest.mark.parametrize("sentence", NO_EVENT)
 def test_dates_of_no_event(sentence):
     assert _date_claims(sentence) == []
+
+
+@pytest.mark.parametrize("sentence", [
+    "Relatives recalled an earlier attack on Monday.",  # another incident
+    "The attack was planned on Monday.",  # a verb between the incident and the date
+    "On Monday the president spoke.",  # no incident
+])
+def test_no_incident_dated_without_a_verb(sentence):
+    incident = load_incident()
+    (mention,) = find_date_mentions(sentence, date(2011, 11, 10))
+    assert nominal_event(sentence, mention, load_events(), incident.nouns, incident.other) is None

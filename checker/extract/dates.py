@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from checker.extract.date_mentions import DateMention, clause_span
-from checker.extract.topic import canonical_thing
+from checker.extract.topic import canonical_thing, singularize
 from checker.lexicon import EventLexicon, PredicateLexicon
 from checker.records import Claim, Interval, Quantity, Sentence, claim_in
 
@@ -45,6 +45,11 @@ _ONGOING = re.compile(r"\b(?:has|have|had)\s+been\s+(?P<ing>[a-z]+ing)\b", re.I)
 # A sentence opening with a subordinate clause ("Since fighting between X and Y, or Z, began in July, ...").
 _SUBORDINATE_OPENING = re.compile(r"\s*(?:since|when|after|before|as|because|once|although)\b", re.I)
 
+# Dates and times of the story's main incident share one block, whatever words each article uses.
+INCIDENT_PREDICATE, INCIDENT_THING = "occur", "main incident"
+# A date modifying an incident noun: "Tuesday's bombing", "the Wednesday bombings", "Monday's deadly attack".
+_MODIFIED = re.compile(r"(?:['’]s)?\s+(?P<first>[A-Za-z]+)\b(?:\s+(?P<second>[A-Za-z]+)\b)?")
+
 _BOUND_BEFORE = re.compile(r"\b(?:since|until|till|before|after|from|through|by|as\s+of|as\s+at|up\s+to|between|and)\s+$", re.I)
 
 
@@ -73,8 +78,11 @@ def _lead(mention: DateMention) -> int:
 
 
 def date_claims(sentence: Sentence, mentions: list[DateMention], events: EventLexicon,
-                plex: PredicateLexicon) -> Iterator[Claim]:
-    """Yield one claim per date phrase (found by find_date_mentions) that dates an event."""
+                plex: PredicateLexicon, incidents: frozenset[str] = frozenset(),
+                other: frozenset[str] = frozenset()) -> Iterator[Claim]:
+    """Yield one claim per date phrase (found by find_date_mentions) that dates an event;
+    `incidents` are the nouns of an incident (rules/events.toml [incident]) a date may date
+    without a verb ("the Wednesday bombings"), `other` the words making it another one."""
     text = sentence.text
     for mention in mentions:
         if _BOUND_BEFORE.search(text, 0, mention.start + _lead(mention)):
@@ -82,7 +90,7 @@ def date_claims(sentence: Sentence, mentions: list[DateMention], events: EventLe
             # something has been going on since then, which says when it began.
             event = _onset(text, mention, plex)
         else:
-            event = event_of(text, mention, events, plex)
+            event = nominal_event(text, mention, events, incidents, other) or event_of(text, mention, events, plex)
         if event is None:
             continue
         start, end = sentence.start + mention.start, sentence.start + mention.end
@@ -107,6 +115,35 @@ def date_quantity(mention: DateMention) -> Quantity:
         interval = Interval(value.first.toordinal(), value.last.toordinal())
     display = value.display if not value.relative else f"{value.display} (“{mention.text.strip()}”)"
     return Quantity(interval, "date", value.granularity, mention.text, display)
+
+
+def nominal_event(sentence: str, mention: DateMention, events: EventLexicon, incidents: frozenset[str],
+                  other: frozenset[str]) -> Event | None:
+    """Return the incident a date modifies with no verb of its own: "Tuesday's bombing", "the
+    Wednesday bombings", "the bombing of Guffa in Upper Nile state on Tuesday"; None when
+    another incident is meant ("another attack on Monday") or a verb comes between. An
+    incident named without a place of its own ("Thursday's bombing") is the story's."""
+    if not incidents:
+        return None
+    left, right = clause_span(sentence, mention.start, mention.end)
+    after = _MODIFIED.match(sentence, mention.end, right)
+    modified = after and next((g for g in ("first", "second") if after[g] and singularize(after[g].lower()) in incidents
+                               and (g == "first" or after["first"].islower())), None)
+    if modified:
+        noun, low, high = after[modified], after.start(modified), after.end(modified)
+    else:
+        words = list(_WORD.finditer(sentence, left, mention.start))
+        nouns = [i for i, w in enumerate(words) if singularize(w.group().lower()) in incidents]
+        if not nouns or any(is_verb(w.group().lower(), events) for w in words[nouns[-1] + 1:]):
+            return None
+        found = words[nouns[-1]]
+        noun, low, high = found.group(), found.start(), found.end()
+    before = [w.group().lower() for w in _WORD.finditer(sentence, left, low)][-2:]
+    if any(w in other for w in before):
+        return None
+    thing = singularize(noun.lower())
+    where = " ".join(_names(sentence, high, right, (mention.start, mention.end)))
+    return Event(INCIDENT_PREDICATE, thing if where else INCIDENT_THING, thing, where)
 
 
 def _onset(sentence: str, mention: DateMention, things: PredicateLexicon) -> Event | None:

@@ -24,7 +24,7 @@ from datetime import date
 from functools import lru_cache
 
 from checker.extract.date_mentions import DateMention
-from checker.extract.dates import event_of
+from checker.extract.dates import INCIDENT_PREDICATE, INCIDENT_THING, event_of
 from checker.extract.events import IncidentLexicon, load_incident, main_incident
 from checker.lexicon import EventLexicon, PredicateLexicon, QuantityLexicon, load_quantities
 from checker.records import Claim, Interval, Quantity, Sentence, claim_in
@@ -45,8 +45,6 @@ _ZONE = re.compile(r"\s*(?:hours\s+|hrs\s+)?(?P<zone>GMT|UTC|Z\b|local(?:\s+time
 # "at 07:37 a.m. UTC (3:37 a.m. EDT)", "at about 3pm on Tuesday (12am yesterday)": the
 # bracketed time is the same moment in another zone, never a second claim.
 _CONVERSION = re.compile(r"[^()]{0,20}\(\s*(?:or\s+)?")
-# Times of the story's main incident share one block, whatever words each article uses.
-INCIDENT_PREDICATE, INCIDENT_THING = "occur", "main incident"
 
 
 @lru_cache(maxsize=8)
