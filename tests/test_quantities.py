@@ -30,6 +30,7 @@ TABLE = [
     ("a 60-day ceasefire proposal", "duration", 59.5 * DAY, 60.5 * DAY),
     ("the two-month timeout", "duration", 45 * DAY, 75 * DAY),
     ("at least 15 Israeli soldiers", "count", 15, INF),
+    ("as many as 20,000 people", "count", 0, 20000),  # an upper bound, as "as much as" is
     ("a withdrawal of 300-500 meters", "length", 300, 500),
     ("a more extensive withdrawal of 2,000 meters", "length", 1950, 2050),
     ("A group of ten members", "count", 10, 10),

@@ -18,6 +18,11 @@ TABLE = [
     ("More than 640 Palestinians were killed in Gaza.", "More than 640", "killed", "person"),
     ("The Palestinian death toll rose above 680.", "above 680", "killed", "person"),
     ("Five Britons were among the passengers.", "Five", "", "person"),
+    # an estimate gives its figure to its object; taking to the streets is attending a protest
+    ("Police put the march, to mark a 24-hour nationwide strike, at roughly 30,000 people.", "roughly 30,000",
+     "attended", "person"),
+    ("Police said as many as 20,000 people took to the streets of Athens.", "as many as 20,000", "attended", "person"),
+    ("Officials estimated the rally at about 5,000.", "about 5,000", "attended", "person"),
     # attending is done by people
     ("The march was attended by an approximate 200,000.", "an approximate 200,000", "attended", "person"),
     # a lower-case plural keeps its own thing
@@ -130,6 +135,10 @@ ASIDES = [
     ("Three of the four soldiers died.", "four", False),
     ("Three cables were cut, and traffic could be rerouted.", "Three", False),
     ("More than 15,000 refugees live in the camp.", "More than 15,000", False),
+    # a figure opening a bracket after a count breaks that count down
+    ("The fire led to the death of three workers (one a pregnant woman).", "one", True),
+    ("The fire led to the death of three workers (one a pregnant woman).", "three", False),
+    ("The quake killed 12 people (five of them children).", "five", True),
 ]
 
 

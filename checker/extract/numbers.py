@@ -32,10 +32,15 @@ _WHOLE = re.compile(r"\b(?:\d[\d,.]*|one|two|three|four|five|six|seven|eight|nin
 # "enough supplies for 15,000 refugees", "room for 300": what a thing can hold, not who is there.
 _CAPACITY = re.compile(r"\b(?:enough\b[^,;.]{0,40}?|room|capacity|space|beds?|places)\s+(?:of\s+|for\s+)(?:up\s+to\s+|about\s+|some\s+|around\s+)?$", re.I)
 
+# "the death of three workers (one a pregnant woman)", "12 people (five of them children)": a
+# figure opening a bracket right after a count of a noun breaks that count down.
+_BREAKDOWN = re.compile(r"\b(?:\d[\d,.]*|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|dozens?|scores?|hundreds?)"
+                        r"(?:\s+[a-z][\w'’-]*){1,3}\s*\(\s*$", re.I)
+
 
 def _aside(text: str, mention: Mention) -> bool:
     """Tell whether a number is no figure of the story's facts: an addition, a side incident,
-    a condition, the whole a part is taken from, or a capacity."""
+    a condition, the whole a part is taken from, a capacity, or a part in a breakdown."""
     before = text[max(0, mention.start - 80):mention.start]
     # "in a separate attack" tells of the clause it stands in, or of the whole sentence when it
     # opens it ("In a separate attack, gunmen killed five"); "another bomb hit the market" beside
@@ -43,7 +48,8 @@ def _aside(text: str, mention: Mention) -> bool:
     low, high = clause(text, mention.start, mention.end)
     side = _SIDE_INCIDENT.search(text, low, high) or _SIDE_INCIDENT.search(text, 0, opening_end(text))
     return bool(_INCREMENT_BEFORE.search(text, 0, mention.start) or _INCREMENT_AFTER.match(text, mention.end)
-                or side or _IRREALIS.search(before) or _WHOLE.search(before) or _CAPACITY.search(before))
+                or side or _IRREALIS.search(before) or _WHOLE.search(before) or _CAPACITY.search(before)
+                or _BREAKDOWN.search(before))
 
 
 # "65% of traffic to India", "trade with China": a place after "to" or "with" limits it too.

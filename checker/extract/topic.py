@@ -84,6 +84,9 @@ def topic_of(sentence: str, start: int, end: int, dimension: str, lex: Predicate
     # Away from counts a far-off verb rarely governs the number ("a weeklong truce ... released").
     near = bounds if dimension == "count" else (start, start)
     predicate, agent, adjacent = _predicate(sentence, start, np_end if words else end, lex, near)
+    estimated = _ESTIMATE.search(sentence, max(0, start - 120), start) if predicate is None else None
+    if estimated:  # "Police put the march, to mark a strike, at roughly 30,000 people": the march's size
+        predicate = next((p for p in lex.predicates if p.pattern.fullmatch(estimated["what"].lower())), None)
     if predicate is None and words and words[-1] in lex.implied:
         predicate = lex.implied[words[-1]]  # "41 bodies", "249 injuries"
     thing = canonical_thing(words[-1], lex) if words else ""
@@ -108,6 +111,9 @@ def topic_of(sentence: str, start: int, end: int, dimension: str, lex: Predicate
                  thing, " ".join(words), (agent,) if agent else (), np_end if words else end)
 
 
+# "put the march at 30,000", "estimated the crowd at about 5,000": a figure an estimate gives its object.
+_ESTIMATE = re.compile(r"\b(?:put|puts|putting|placed|places|estimated|estimates|estimating)\s+(?:the|its|their)\s+"
+                       r"(?P<what>[a-z]+)\b[^.;:]{0,80}?\bat\s+(?:[a-z]+\s+){0,2}$")
 # Words between a verb of change and its figure: "closed down 3.9 percent", "fell by about 5%".
 _CHANGE_BETWEEN = frozenset("down up by about some nearly almost around roughly more than as much a further".split())
 
