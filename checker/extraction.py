@@ -16,6 +16,7 @@ from checker.extract.date_mentions import DateMention, find_date_mentions
 from checker.extract.dates import as_of_date, date_claims
 from checker.extract.events import load_incident
 from checker.extract.numbers import number_claims
+from checker.extract.records import record_claims
 from checker.extract.zeros import zero_claims
 from checker.extract.times import time_claims
 from checker.extract.people_claims import people_claims
@@ -69,7 +70,8 @@ def article_claims(article: Article, rules: Path) -> list[Claim]:
     for sentence in sentences:
         dates = find_date_mentions(sentence.text, article.published)
         claims.extend(_dated([*number_claims(sentence, qlex, plex, article.published),
-                              *zero_claims(sentence, plex, article.published)], dates))
+                              *zero_claims(sentence, plex, article.published),
+                              *record_claims(sentence, article.published)], dates))
         claims.extend(date_claims(sentence, dates, events, plex, incident.nouns, incident.other))
         claims.extend(time_claims(sentence, dates, events, plex, published=article.published,
                                   previous=previous, incident=incident))

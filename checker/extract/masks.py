@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import re
 
+from checker.extract.records import record_spans
+
 MONTH = (
     r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?"
     r"|Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?"
@@ -76,6 +78,7 @@ def masked_spans(text: str) -> list[tuple[int, int]]:
     """Return the sorted spans of dates, times, ages and the like in a sentence."""
     spans = [m.span() for m in _ALL.finditer(text)]
     spans.extend(m.span("n") for m in _NAME_AGE.finditer(text))
+    spans.extend(record_spans(text))  # "Indianapolis (10-5)": a record, read by checker/extract/records.py
     return sorted(spans)
 
 
