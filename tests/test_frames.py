@@ -1,11 +1,13 @@
 """Frames: the names and the event verb a number's clause states, and how they keep facts apart."""
 
+from datetime import date
+
 import pytest
 
 from checker.config import Settings
 from checker.engine import find_facts
 from checker.extraction import article_claims
-from checker.gather.frames import event_verb, frame_of, told_apart
+from checker.gather.frames import event_days, event_verb, frame_of, told_apart
 from checker.lexicon import RULES_DIR
 from checker.records import Article
 
@@ -276,3 +278,29 @@ def test_a_comma_between_two_modifiers_of_one_noun_is_no_clause_boundary():
     assert text[low:high].startswith("The Colts")
     text = "Police killed 12, wounded 20 and arrested 5."
     assert clause(text, text.index("20"), text.index("20") + 2)[0] == text.index(",") + 1
+
+
+def _dated_facts(*texts: str):
+    articles = [Article(id=f"a{i}", path=f"a{i}.txt", text=t, published=date(2011, 11, 11)) for i, t in enumerate(texts)]
+    claims = [c for a in articles for c in article_claims(a, RULES_DIR)]
+    return find_facts(claims, articles, Settings(), one_story=True)
+
+
+def test_figures_of_events_dated_to_different_days_are_different_facts():
+    disputed, _ = _dated_facts("He said 12 people were killed in Thursday's bombing.",
+                               "He condemned the bombing of Guffa on Tuesday, which he said killed seven.")
+    assert disputed == []
+    disputed, _ = _dated_facts("He said 12 people were killed in Thursday's bombing.",
+                               "He said the bombing on Thursday killed seven.")
+    assert [sorted(f.values) for f in disputed] == [["12", "7"]]
+
+
+@pytest.mark.parametrize(("sentence", "days"), [
+    ("He said 12 people were killed in Thursday's bombing.", {date(2011, 11, 10).toordinal()}),
+    ("The quake struck on Monday and an aftershock struck on Tuesday.", set()),  # two days: none
+    ("About 40 people were killed.", set()),
+])
+def test_the_day_a_sentence_dates_its_event_to(sentence, days):
+    article = Article(id="a", path="a.txt", text=sentence, published=date(2011, 11, 11))
+    found = event_days(article_claims(article, RULES_DIR))
+    assert {int(day) for day in found.values()} == days

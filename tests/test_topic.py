@@ -139,6 +139,10 @@ ASIDES = [
     ("The fire led to the death of three workers (one a pregnant woman).", "one", True),
     ("The fire led to the death of three workers (one a pregnant woman).", "three", False),
     ("The quake killed 12 people (five of them children).", "five", True),
+    # the mark a class of events meets is no figure of this one
+    ("It was the first time in NFL history a team rushed for over 350 yards and lost.", "over 350 yards", True),
+    ("It was the first time since 1998 that a quake killed more than 100 people there.", "more than 100", True),
+    ("For the first time, the Chiefs rushed for over 350 yards.", "over 350 yards", False),
 ]
 
 

@@ -37,10 +37,16 @@ _CAPACITY = re.compile(r"\b(?:enough\b[^,;.]{0,40}?|room|capacity|space|beds?|pl
 _BREAKDOWN = re.compile(r"\b(?:\d[\d,.]*|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|dozens?|scores?|hundreds?)"
                         r"(?:\s+[a-z][\w'’-]*){1,3}\s*\(\s*$", re.I)
 
+# "the first time in NFL history a team rushed for over 350 yards": a clause that tells of
+# whatever did so ("a team", "anyone") sets the mark a class of events meets, not a figure of this one.
+_CLASS_OF_EVENTS = re.compile(r"\b(?:first|only|last)\s+time\b[^,;:.]{0,50}?\s(?:that\s+)?(?:a|an|any|anyone|anybody)\s"
+                              r"[^,;:.]{0,60}$", re.I)
+
 
 def _aside(text: str, mention: Mention) -> bool:
     """Tell whether a number is no figure of the story's facts: an addition, a side incident,
-    a condition, the whole a part is taken from, a capacity, or a part in a breakdown."""
+    a condition, the whole a part is taken from, a capacity, a part in a breakdown, or the mark
+    a class of events meets."""
     before = text[max(0, mention.start - 80):mention.start]
     # "in a separate attack" tells of the clause it stands in, or of the whole sentence when it
     # opens it ("In a separate attack, gunmen killed five"); "another bomb hit the market" beside
@@ -49,7 +55,7 @@ def _aside(text: str, mention: Mention) -> bool:
     side = _SIDE_INCIDENT.search(text, low, high) or _SIDE_INCIDENT.search(text, 0, opening_end(text))
     return bool(_INCREMENT_BEFORE.search(text, 0, mention.start) or _INCREMENT_AFTER.match(text, mention.end)
                 or side or _IRREALIS.search(before) or _WHOLE.search(before) or _CAPACITY.search(before)
-                or _BREAKDOWN.search(before))
+                or _BREAKDOWN.search(before) or _CLASS_OF_EVENTS.search(before))
 
 
 # "65% of traffic to India", "trade with China": a place after "to" or "with" limits it too.

@@ -6,11 +6,11 @@ import math
 import re
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from rapidfuzz import fuzz
 
-from checker.gather.frames import SLOTS, Frame, frame_fits, frame_of, told_apart
+from checker.gather.frames import SLOTS, Frame, event_days, frame_fits, frame_of, told_apart
 from checker.gather.keys import actors_agree, block_key, topic_key
 from checker.records import Claim
 
@@ -37,6 +37,7 @@ class Gathered:
     verbs: set[str] = field(default_factory=set)  # ... and every verb
     span: bool = False  # its founder totals over a stretch of time
     place: tuple[str, str] = ("", "")  # the first place its claims state
+    days: set[str] = field(default_factory=set)  # the days its claims' sentences date the event to
     predicate: str = ""  # the first predicate its claims state
 
     def add(self, claim: Claim, wording: str, frame: Frame) -> None:
@@ -48,6 +49,8 @@ class Gathered:
         self.predicate = self.predicate or claim.predicate
         self.claims.append(claim)
         self.names |= frame.names
+        if frame.day:
+            self.days.add(frame.day)
         if frame.verb:
             self.verbs.add(frame.verb)
         self.by_article.setdefault(claim.article_id, []).append(claim)
@@ -77,16 +80,25 @@ def gather_measured(claims: Iterable[Claim], stories: Mapping[str, str], thresho
     `named` gives the words each article's story writes only as names and `texts` the articles'
     texts, where a pronoun finds whom it means (see frames.frame_of)."""
     blocks: dict[tuple, list[Claim]] = defaultdict(list)
+    claims = list(claims)
+    days = event_days(claims)
     for claim in claims:
         key = block_key(claim)
         if key is not None:
             blocks[(stories[claim.article_id], *key)].append(claim)
     facts: list[Gathered] = []
     for key in sorted(blocks):
-        frames = {c.id: frame_of(c, (named or {}).get(c.article_id, frozenset()), (texts or {}).get(c.article_id, ""))
+        frames = {c.id: _dated(frame_of(c, (named or {}).get(c.article_id, frozenset()),
+                                        (texts or {}).get(c.article_id, "")), c, days)
                   for c in blocks[key]}
         facts += _gather_block(key, blocks[key], threshold, compatible, same_article, frames)
     return facts
+
+
+def _dated(frame: Frame, claim: Claim, days: Mapping[tuple[str, int], str]) -> Frame:
+    """Give a number's frame the day its sentence dates its event to."""
+    day = days.get((claim.article_id, claim.sentence.index), "") if claim.kind == "number" else ""
+    return replace(frame, day=day) if day else frame
 
 
 def _gather_block(key: tuple, members: list[Claim], threshold: float, compatible: Compatible,
@@ -131,7 +143,8 @@ class _Block:
             # Frames must agree where both state a slot: "Charles ... 86-yard run" is not
             # "Butler ... 32-yard touchdown", "bombs dropped" are not "bombs that landed".
             frame = self.frames[claim.id]
-            if score is None or not frame_fits(frame, fact.names, fact.verbs, self.apart, fact.span, fact.place):
+            if score is None or not frame_fits(frame, fact.names, fact.verbs, self.apart, fact.span, fact.place,
+                                               fact.days):
                 continue
             if frame.attributive and claim.thing in self.many and not frame.names & fact.names:
                 continue  # "an 86-yard run" of a game with many runs is the one its runner names

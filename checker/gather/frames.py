@@ -31,6 +31,9 @@ class Frame:
     # that kind; where the story has many (an article gives two runs two lengths), only a name
     # tells which (gather/facts.py).
     attributive: bool = False
+    # The day its sentence dates its event to ("12 were killed in Thursday's bombing"), as a
+    # day number; "" when the sentence dates no event or several.
+    day: str = ""
 
 
 def frame_of(claim: Claim, named: frozenset[str] = frozenset(), article: str = "") -> Frame:
@@ -67,6 +70,17 @@ def claim_verb(claim: Claim) -> str:
     start, end = claim.start - claim.sentence.start, claim.end - claim.sentence.start
     text = claim.sentence.text
     return event_verb(text, start, end, *clause(text, start, end))
+
+
+def event_days(claims: Iterable[Claim]) -> dict[tuple[str, int], str]:
+    """Return the day each sentence dates its event to, from its date claims to the day; a
+    sentence dating events to several days dates none."""
+    days: dict[tuple[str, int], set[str]] = defaultdict(set)
+    for claim in claims:
+        interval = claim.value.interval
+        if claim.kind == "date" and claim.value.dimension == "date" and interval.lo == interval.hi:
+            days[(claim.article_id, claim.sentence.index)].add(str(int(interval.lo)))
+    return {where: next(iter(found)) for where, found in days.items() if len(found) == 1}
 
 
 def attributive_measure(figure: str, after: str) -> bool:
@@ -205,7 +219,7 @@ def _speech() -> frozenset[str]:
 
 
 def frame_fits(frame: Frame, names: Set[str], verbs: Set[str], apart: Set[frozenset[str]], span: bool,
-               place: tuple[str, str] = ("", "")) -> bool:
+               place: tuple[str, str] = ("", ""), days: Set[str] = frozenset()) -> bool:
     """Tell whether a claim's frame agrees with a fact's (the names and verbs its claims state):
     where both state names they share one; its verb is one no article tells apart from the
     fact's ("struck" and "exploded" may tell one shelling, "dropped" and "exploded" do not in
@@ -216,6 +230,8 @@ def frame_fits(frame: Frame, names: Set[str], verbs: Set[str], apart: Set[frozen
         return False
     if "place" in SLOTS and frame.place[0] and place[0] and not _same_place(frame.place, place):
         return False
+    if "day" in SLOTS and frame.day and days and frame.day not in days:
+        return False  # "the bombing on Tuesday, which killed seven" is not Thursday's bombing
     return not ("verb" in SLOTS and frame.verb and any(frozenset((frame.verb, v)) in apart for v in verbs))
 
 
@@ -245,7 +261,7 @@ def told_apart(claims: Iterable[Claim], slot: Callable[[Claim], str],
     return frozenset(apart)
 
 
-SLOTS = frozenset({"names", "verb", "span", "place", "attributive", "pronoun"})  # the slots frames_agree compares (an evaluation turns them off one by one)
+SLOTS = frozenset({"names", "verb", "span", "place", "attributive", "pronoun", "day"})  # the slots frames_agree compares (an evaluation turns them off one by one)
 
 _WORDS = re.compile(r"[A-Za-z][A-Za-z'’]*")
 # Words that stand between a figure and its verb without being either: auxiliaries, adverbs of
