@@ -37,7 +37,7 @@ class Gathered:
     verbs: set[str] = field(default_factory=set)  # ... and every verb
     span: bool = False  # its founder totals over a stretch of time
     place: tuple[str, str] = ("", "")  # the first place its claims state
-    days: set[str] = field(default_factory=set)  # the days its claims' sentences date the event to
+    days: set[tuple[str, str, str]] = field(default_factory=set)  # the days (and events) its sentences date
     predicate: str = ""  # the first predicate its claims state
 
     def add(self, claim: Claim, wording: str, frame: Frame) -> None:
@@ -49,7 +49,7 @@ class Gathered:
         self.predicate = self.predicate or claim.predicate
         self.claims.append(claim)
         self.names |= frame.names
-        if frame.day:
+        if frame.day[0]:
             self.days.add(frame.day)
         if frame.verb:
             self.verbs.add(frame.verb)
@@ -95,9 +95,9 @@ def gather_measured(claims: Iterable[Claim], stories: Mapping[str, str], thresho
     return facts
 
 
-def _dated(frame: Frame, claim: Claim, days: Mapping[tuple[str, int], str]) -> Frame:
+def _dated(frame: Frame, claim: Claim, days: Mapping[tuple[str, int], tuple[str, str, str]]) -> Frame:
     """Give a number's frame the day its sentence dates its event to."""
-    day = days.get((claim.article_id, claim.sentence.index), "") if claim.kind == "number" else ""
+    day = days.get((claim.article_id, claim.sentence.index)) if claim.kind == "number" else None
     return replace(frame, day=day) if day else frame
 
 

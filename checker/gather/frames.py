@@ -32,8 +32,8 @@ class Frame:
     # tells which (gather/facts.py).
     attributive: bool = False
     # The day its sentence dates its event to ("12 were killed in Thursday's bombing"), as a
-    # day number; "" when the sentence dates no event or several.
-    day: str = ""
+    # day number, with that event's thing and place ("" when it dates none, or several).
+    day: tuple[str, str, str] = ("", "", "")
 
 
 def frame_of(claim: Claim, named: frozenset[str] = frozenset(), article: str = "") -> Frame:
@@ -72,15 +72,23 @@ def claim_verb(claim: Claim) -> str:
     return event_verb(text, start, end, *clause(text, start, end))
 
 
-def event_days(claims: Iterable[Claim]) -> dict[tuple[str, int], str]:
-    """Return the day each sentence dates its event to, from its date claims to the day; a
-    sentence dating events to several days dates none."""
-    days: dict[tuple[str, int], set[str]] = defaultdict(set)
+def event_days(claims: Iterable[Claim]) -> dict[tuple[str, int], tuple[str, str, str]]:
+    """Return the day each sentence dates its event to, from its date claims to the day, with
+    that event's thing and place; a sentence dating events to several days dates none."""
+    days: dict[tuple[str, int], set[tuple[str, str, str]]] = defaultdict(set)
     for claim in claims:
         interval = claim.value.interval
         if claim.kind == "date" and claim.value.dimension == "date" and interval.lo == interval.hi:
-            days[(claim.article_id, claim.sentence.index)].add(str(int(interval.lo)))
-    return {where: next(iter(found)) for where, found in days.items() if len(found) == 1}
+            days[(claim.article_id, claim.sentence.index)].add((str(int(interval.lo)), claim.thing, claim.scope))
+    return {where: next(iter(found)) for where, found in days.items() if len({d[0] for d in found}) == 1}
+
+
+def _same_event(a: tuple[str, str, str], b: tuple[str, str, str]) -> bool:
+    """Tell whether two sentences may date one event: to one day, or as one thing in one place
+    ("the quake struck yesterday", read on two publication days, is still one quake)."""
+    if a[0] == b[0]:
+        return True
+    return a[1] == b[1] and (not (a[2] and b[2]) or bool(set(a[2].split()) & set(b[2].split())))
 
 
 def attributive_measure(figure: str, after: str) -> bool:
@@ -219,7 +227,7 @@ def _speech() -> frozenset[str]:
 
 
 def frame_fits(frame: Frame, names: Set[str], verbs: Set[str], apart: Set[frozenset[str]], span: bool,
-               place: tuple[str, str] = ("", ""), days: Set[str] = frozenset()) -> bool:
+               place: tuple[str, str] = ("", ""), days: Set[tuple[str, str, str]] = frozenset()) -> bool:
     """Tell whether a claim's frame agrees with a fact's (the names and verbs its claims state):
     where both state names they share one; its verb is one no article tells apart from the
     fact's ("struck" and "exploded" may tell one shelling, "dropped" and "exploded" do not in
@@ -230,8 +238,8 @@ def frame_fits(frame: Frame, names: Set[str], verbs: Set[str], apart: Set[frozen
         return False
     if "place" in SLOTS and frame.place[0] and place[0] and not _same_place(frame.place, place):
         return False
-    if "day" in SLOTS and frame.day and days and frame.day not in days:
-        return False  # "the bombing on Tuesday, which killed seven" is not Thursday's bombing
+    if "day" in SLOTS and frame.day[0] and days and not any(_same_event(frame.day, day) for day in days):
+        return False  # "the bombing of Guffa on Tuesday, which killed seven" is not Thursday's bombing
     return not ("verb" in SLOTS and frame.verb and any(frozenset((frame.verb, v)) in apart for v in verbs))
 
 
