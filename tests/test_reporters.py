@@ -127,7 +127,7 @@ def test_summary_line() -> None:
 
 
 def test_every_reporter_is_registered_and_renders_text() -> None:
-    assert sorted(REPORTERS) == ["csv", "github", "html", "json", "markdown", "table"]
+    assert sorted(REPORTERS) == ["csv", "github", "html", "json", "markdown", "sarif", "table"]
     for name, render in REPORTERS.items():
         assert isinstance(render(REPORT), str) and isinstance(render(EMPTY), str), name
 
