@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import sys
 import textwrap
 from enum import IntEnum
@@ -120,7 +121,21 @@ def check(paths, fmt, out, fail_on, rules, same_article, baseline, store, one_st
     click.echo(text, nl=False)
     if out:
         click.echo(f"checker: wrote {', '.join(str(p) for p in written)}", err=True)
+    _step_summary(report)
     sys.exit(_status(report, settings.fail_on))
+
+
+def _step_summary(report) -> None:
+    """Append the Markdown report to the job summary when GitHub Actions names its file."""
+    path = os.environ.get("GITHUB_STEP_SUMMARY")
+    if not path:
+        return
+    try:
+        with open(path, "a", encoding="utf-8") as summary:
+            summary.write(REPORTERS["markdown"](report) + "\n")
+    except OSError as err:
+        # The findings are reported all the same: a summary that cannot be written only warns.
+        _warn([f"GITHUB_STEP_SUMMARY {path}: cannot append the step summary ({err.strerror or err})"])
 
 
 def _status(report, fail_on: str) -> Exit:

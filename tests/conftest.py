@@ -14,6 +14,12 @@ DATA = Path(__file__).resolve().parent / "data"
 SHARED = DATA
 
 
+@pytest.fixture(autouse=True)
+def _no_step_summary(monkeypatch):
+    """Keep a test run inside GitHub Actions from appending to that job's step summary."""
+    monkeypatch.delenv("GITHUB_STEP_SUMMARY", raising=False)
+
+
 @pytest.fixture
 def rules_copy(tmp_path) -> Path:
     """Return a copy of the bundled rules folder that a test may edit."""
