@@ -84,10 +84,7 @@ def _left_out(report: Report, shown: int, limit: int) -> list[str]:
 
 
 def render(report: Report, limit: int = COMMENT_LIMIT) -> str:
-    """Render a summary, a findings table, stale baseline ids and the evidence of each finding.
-
-    Findings are shown most severe first, as many as fit in `limit` characters with a note on the rest.
-    """
+    """Render a summary, a findings table, stale baseline ids and each finding's evidence, within `limit`."""
     lines = ["# Fact consistency report", "", summary_line(report) + baseline_note(report) + ".", ""]
     if not report.findings:
         return "\n".join(lines + ["No disputed facts found.", ""] + _stale(report))
