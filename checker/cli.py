@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import sys
 import textwrap
 from enum import IntEnum
@@ -23,7 +24,8 @@ from checker.report.evidence import articles_by_id
 from checker.rules import load_checks
 
 SEVERITY_RANK = {"low": 1, "medium": 2, "high": 3}
-OUT_FILES = {"report.md": "markdown", "report.json": "json", "report.html": "html", "discrepancies.csv": "csv"}
+OUT_FILES = {"report.md": "markdown", "report.json": "json", "report.html": "html", "discrepancies.csv": "csv",
+             "report.sarif": "sarif"}
 
 
 class Exit(IntEnum):
@@ -83,7 +85,8 @@ def main() -> None:
 @click.argument("paths", nargs=-1, required=True)
 @click.option("--format", "fmt", type=click.Choice(FORMATS), help="Output format (default: table).")
 @click.option("--out", type=click.Path(file_okay=False, path_type=Path),
-              help="Also write report.md, report.json, report.html and discrepancies.csv into this folder.")
+              help="Also write report.md, report.json, report.html, discrepancies.csv and report.sarif "
+                   "into this folder.")
 @click.option("--fail-on", type=click.Choice(FAIL_ON), help="Exit 1 when a finding is at least this severe (default: high).")
 @click.option("--rules", type=click.Path(file_okay=False, path_type=Path), help="Rules folder (default: the bundled rules/).")
 @click.option("--same-article/--different-articles", default=None, help="Also compare claims within one article.")
@@ -118,7 +121,21 @@ def check(paths, fmt, out, fail_on, rules, same_article, baseline, store, one_st
     click.echo(text, nl=False)
     if out:
         click.echo(f"checker: wrote {', '.join(str(p) for p in written)}", err=True)
+    _step_summary(report)
     sys.exit(_status(report, settings.fail_on))
+
+
+def _step_summary(report) -> None:
+    """Append the Markdown report to the job summary when GitHub Actions names its file."""
+    path = os.environ.get("GITHUB_STEP_SUMMARY")
+    if not path:
+        return
+    try:
+        with open(path, "a", encoding="utf-8") as summary:
+            summary.write(REPORTERS["markdown"](report) + "\n")
+    except OSError as err:
+        # The findings are reported all the same: a summary that cannot be written only warns.
+        _warn([f"GITHUB_STEP_SUMMARY {path}: cannot append the step summary ({err.strerror or err})"])
 
 
 def _status(report, fail_on: str) -> Exit:

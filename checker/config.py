@@ -10,7 +10,7 @@ from typing import Any
 from checker.errors import InputError
 from checker.lexicon import RULES_DIR
 
-FORMATS = ("table", "markdown", "json", "csv", "github", "html")
+FORMATS = ("table", "markdown", "json", "csv", "github", "html", "sarif")
 FAIL_ON = ("high", "medium", "low", "never")
 
 

@@ -1,4 +1,4 @@
-"""Shared test helpers: where the shared material (seeds gold, dev corpus) lives."""
+"""Shared test helpers: where the labelled material (seeds gold, dev corpus) lives."""
 
 import shutil
 from pathlib import Path
@@ -7,8 +7,17 @@ import pytest
 
 from checker.lexicon import RULES_DIR
 
-# The project is checked out with the team's shared folder beside it (../shared).
-SHARED = Path(__file__).resolve().parents[2] / "shared"
+# The labelled corpus, gold files and scorer the tests need travel with the repository, in the
+# layout they were published in (corpus/dev/, seeds-gold.csv, tools/); tests/data/README.md
+# says where each comes from. A clone needs nothing beside it.
+DATA = Path(__file__).resolve().parent / "data"
+SHARED = DATA
+
+
+@pytest.fixture(autouse=True)
+def _no_step_summary(monkeypatch):
+    """Keep a test run inside GitHub Actions from appending to that job's step summary."""
+    monkeypatch.delenv("GITHUB_STEP_SUMMARY", raising=False)
 
 
 @pytest.fixture

@@ -217,12 +217,13 @@ def test_fifty_megabyte_file_is_skipped_and_the_rest_checked(tmp_path):
 
 # -- outputs ----------------------------------------------------------------------------
 
-def test_out_writes_the_four_reports(tmp_path):
+def test_out_writes_every_report(tmp_path):
     folder = pair(tmp_path / "story", TOLL_12, TOLL_9)
     out = tmp_path / "reports"
     result = invoke("check", folder, "--out", out, "--format", "json")
     assert result.exit_code == 1, result.stderr
-    assert sorted(p.name for p in out.iterdir()) == ["discrepancies.csv", "report.html", "report.json", "report.md"]
+    assert sorted(p.name for p in out.iterdir()) == ["discrepancies.csv", "report.html", "report.json", "report.md",
+                                                      "report.sarif"]
     assert (out / "report.html").read_text(encoding="utf-8").lstrip().lower().startswith("<!doctype html>")
     assert str(out / "report.json") in result.stderr
 

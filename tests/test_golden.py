@@ -19,7 +19,7 @@ import pytest
 from checker.config import Settings
 from checker.engine import run
 from checker.records import Report
-from checker.report import csv, github, json, markdown, table
+from checker.report import csv, github, json, markdown, sarif, table
 from checker.report.evidence import summary_line
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -63,6 +63,7 @@ RENDERERS = {
     "report.json": json.render,
     "report.csv": csv.render,
     "report.github.txt": github.render,
+    "report.sarif": sarif.render,
 }
 
 
@@ -71,7 +72,7 @@ def test_golden(report: Report, name: str) -> None:
     check_golden(name, RENDERERS[name](report))
 
 
-@pytest.mark.parametrize("name", ["report.baseline.json", "report.baseline.github.txt"])
+@pytest.mark.parametrize("name", ["report.baseline.json", "report.baseline.github.txt", "report.baseline.sarif"])
 def test_golden_with_baseline(baselined: Report, name: str) -> None:
     check_golden(name, RENDERERS[name.replace(".baseline", "")](baselined))
 
@@ -157,8 +158,9 @@ def test_github_command_follows_severity(report: Report, severity: str, command:
 
 def test_github_suppressed_finding_is_a_notice(baselined: Report) -> None:
     lines = github.render(baselined).splitlines()
-    assert lines[0].startswith("::notice file=") and "::suppressed by baseline: " in lines[0]
-    assert lines[1].startswith("::error file=")
+    # The suppressed first finding is a notice, shown after the open findings' errors and warnings.
+    assert lines[0].startswith("::error file=") and "::suppressed" not in lines[0]
+    assert lines[-2].startswith("::notice file=") and "::suppressed by baseline: " in lines[-2]
     assert lines[-1] == (f"::notice::{summary_line(baselined)}; 1 suppressed by baseline; 0 reopened; "
                          "1 stale baseline entry")
 

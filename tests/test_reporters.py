@@ -127,7 +127,7 @@ def test_summary_line() -> None:
 
 
 def test_every_reporter_is_registered_and_renders_text() -> None:
-    assert sorted(REPORTERS) == ["csv", "github", "html", "json", "markdown", "table"]
+    assert sorted(REPORTERS) == ["csv", "github", "html", "json", "markdown", "sarif", "table"]
     for name, render in REPORTERS.items():
         assert isinstance(render(REPORT), str) and isinstance(render(EMPTY), str), name
 
@@ -343,7 +343,7 @@ def test_github_one_line_per_finding_and_a_summary() -> None:
 def test_github_annotation_is_on_the_last_variant() -> None:
     first = github.render(REPORT).splitlines()[0]
     assert first == (
-        "::error file=batch/bbc.txt,line=1,title=NUM001 numbers.casualties%3A people injured::"
+        "::error file=batch/bbc.txt,line=1,title=NUM001 numbers.casualties%3A people injured (finding a1b2c3d4e5f6)::"
         f"{HURT.explanation} — 5: Reuters batch/reuters.txt:2; AP batch/ap.txt:5; AP batch/ap.txt:6 / "
         "2: BBC <World> batch/bbc.txt:1; BBC <World> batch/bbc.txt:2; local_news batch/local_news.txt:1")
 
@@ -356,8 +356,10 @@ def test_github_command_follows_severity(severity: str, command: str) -> None:
 
 def test_github_baseline_state() -> None:
     lines = github.render(BASELINED).splitlines()
-    assert lines[0].startswith("::notice file=batch/bbc.txt,") and "::suppressed by baseline: " in lines[0]
-    assert lines[1].startswith("::warning file=batch/bbc.txt,line=3,") and "::reopened (a new value" in lines[1]
+    # Most severe first; a suppressed finding is a notice after the open ones.
+    assert lines[0].startswith("::warning file=batch/bbc.txt,line=3,") and "::reopened (a new value" in lines[0]
+    assert lines[1].startswith("::notice file=batch/local_news.txt,") and "(finding 000123456789)::" in lines[1]
+    assert lines[2].startswith("::notice file=batch/bbc.txt,") and "::suppressed by baseline: " in lines[2]
     assert lines[-1].endswith("; 1 suppressed by baseline; 1 reopened; 1 stale baseline entry")
 
 

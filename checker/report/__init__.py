@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from checker.records import Report
-from checker.report import csv, github, html, json, markdown, table
+from checker.report import csv, github, html, json, markdown, sarif, table
 
 REPORTERS: dict[str, Callable[[Report], str]] = {
     "table": table.render,
@@ -14,4 +14,5 @@ REPORTERS: dict[str, Callable[[Report], str]] = {
     "csv": csv.render,
     "github": github.render,
     "html": html.render,
+    "sarif": sarif.render,
 }

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections import Counter
 from collections.abc import Mapping
 
 from checker.records import Article, Claim, Finding, Report
@@ -11,6 +12,9 @@ from checker.report.evidence import (article_of, articles_by_id, baseline_note, 
 
 # Characters that would end a table cell, open a tag or start emphasis, a link or code in article text.
 _ESCAPES = {c: "\\" + c for c in "\\`*[]<|"}
+# The longest pull-request comment GitHub takes, in characters as JavaScript counts them (UTF-16 units).
+COMMENT_LIMIT = 65_536
+_RANK = {"high": 0, "medium": 1, "low": 2}
 
 
 def _text(text: str) -> str:
@@ -64,13 +68,46 @@ def _section(report: Report, finding: Finding, articles: Mapping[str, Article]) 
     return lines + [""]
 
 
-def render(report: Report) -> str:
-    """Render a summary, a findings table, stale baseline ids and the evidence of each finding."""
+def size(text: str) -> int:
+    """Return a text's length as GitHub counts it: UTF-16 code units (an emoji counts two)."""
+    return len(text.encode("utf-16-le")) // 2
+
+
+def _left_out(report: Report, shown: int, limit: int) -> list[str]:
+    """Say how many findings the report leaves out for its size, and where they all are."""
+    rest = report.findings[shown:]
+    counted = Counter(f.severity for f in rest)
+    counts = ", ".join(f"{counted[s]} {s}" for s in sorted(counted, key=lambda s: _RANK.get(s, len(_RANK))))
+    return [f"**{len(rest)} more finding(s) not shown** ({counts}): this report is kept within the "
+            f"{limit:,} characters of a pull-request comment; see report.json (or report.html, "
+            "report.sarif) for every finding.", ""]
+
+
+def render(report: Report, limit: int = COMMENT_LIMIT) -> str:
+    """Render a summary, a findings table, stale baseline ids and each finding's evidence, within `limit`."""
     lines = ["# Fact consistency report", "", summary_line(report) + baseline_note(report) + ".", ""]
     if not report.findings:
         return "\n".join(lines + ["No disputed facts found.", ""] + _stale(report))
     articles = articles_by_id(report.articles)
-    lines += _table(report) + _stale(report)
-    for finding in report.findings:
-        lines += _section(report, finding, articles)
-    return "\n".join(lines)
+    rows, sections = _table(report), [_section(report, f, articles) for f in report.findings]
+    full = "\n".join(lines + rows + _stale(report) + [line for s in sections for line in s])
+    if size(full) <= limit:
+        return full
+    return _within(report, lines, rows, sections, limit)
+
+
+def _within(report: Report, head: list[str], rows: list[str], sections: list[list[str]], limit: int) -> str:
+    """Return the report with as many leading findings (table row and evidence) as fit in `limit`."""
+    # Each line costs its length and a newline; the note is sized for the worst case, every finding left out.
+    fixed = head + rows[:2] + [""] + _stale(report) + _left_out(report, 0, limit)
+    budget = limit - sum(size(x) + 1 for x in fixed)
+    shown = 0
+    for row, section in zip(rows[2:-1], sections):
+        cost = size(row) + 1 + sum(size(x) + 1 for x in section)
+        if cost > budget:
+            break
+        budget -= cost
+        shown += 1
+    table = rows[:2 + shown] + [""] if shown else []
+    body = [line for s in sections[:shown] for line in s]
+    return "\n".join(head + table + _stale(report) + _left_out(report, shown, limit) + body)
