@@ -12,7 +12,9 @@ from tabulate import tabulate
 
 from checker import __version__
 from checker.baseline import Accepted, apply_baseline, load_baseline
-from checker.config import FAIL_ON, FORMATS, describe, load_settings
+from checker.cli_options import (config_option, fail_on_option, format_option, rules_option, same_article_option,
+                                 selection_options, setting_options)
+from checker.config import describe, layer_settings
 from checker.engine import extract_claims, merge_reports, run
 from checker.errors import InputError, RulesError
 from checker.evaluate import evaluate, read_gold, render_eval
@@ -21,6 +23,7 @@ from checker.output import write_all
 from checker.report import REPORTERS
 from checker.report.evidence import articles_by_id
 from checker.rules import load_checks
+from checker.selection import choose, hidden_note
 
 SEVERITY_RANK = {"low": 1, "medium": 2, "high": 3}
 OUT_FILES = {"report.md": "markdown", "report.json": "json", "report.html": "html", "discrepancies.csv": "csv"}
@@ -46,11 +49,15 @@ def _warn(warnings) -> None:
         click.echo(f"{prefix}{warning}", err=True)
 
 
-def _settings(**flags):
+def _layered(config: Path | None = None, **flags):
     try:
-        return load_settings(flags)
+        return layer_settings(flags, config=config)
     except (InputError, RulesError) as err:
         _fail(str(err))
+
+
+def _settings(config: Path | None = None, **flags):
+    return _layered(config, **flags).settings
 
 
 def _progress():
@@ -81,20 +88,25 @@ def main() -> None:
 
 @main.command()
 @click.argument("paths", nargs=-1, required=True)
-@click.option("--format", "fmt", type=click.Choice(FORMATS), help="Output format (default: table).")
+@format_option
 @click.option("--out", type=click.Path(file_okay=False, path_type=Path),
               help="Also write report.md, report.json, report.html and discrepancies.csv into this folder.")
-@click.option("--fail-on", type=click.Choice(FAIL_ON), help="Exit 1 when a finding is at least this severe (default: high).")
-@click.option("--rules", type=click.Path(file_okay=False, path_type=Path), help="Rules folder (default: the bundled rules/).")
-@click.option("--same-article/--different-articles", default=None, help="Also compare claims within one article.")
+@fail_on_option
+@rules_option
+@same_article_option
 @click.option("--baseline", type=click.Path(dir_okay=False, path_type=Path),
               help="Accepted findings: a reviewed discrepancies.csv or an earlier report.json.")
 @click.option("--store", "store", type=click.Path(dir_okay=False, path_type=Path),
               help="Claim store (SQLite): also compare with every earlier batch, then add this one.")
 @click.option("--one-story", is_flag=True, help="Treat the whole batch as one story (do not group articles).")
-def check(paths, fmt, out, fail_on, rules, same_article, baseline, store, one_story) -> None:
-    """Check articles (files, folders, manifests, CSV/JSONL tables, HTML pages) for discrepancies."""
-    settings = _settings(format=fmt, fail_on=fail_on, rules=rules, same_article=same_article)
+@selection_options
+@config_option
+def check(paths, fmt, out, fail_on, rules, same_article, baseline, store, one_story,
+          select, ignore, severity, min_severity, verdict, config) -> None:
+    """Check articles (files, folders, manifests, CSV/JSONL tables, HTML pages; - reads one
+    article from standard input) for discrepancies."""
+    settings = _settings(config, format=fmt, fail_on=fail_on, rules=rules, same_article=same_article, select=select,
+                         ignore=ignore, severity=severity, min_severity=min_severity, verdict=verdict)
     try:
         accepted = load_baseline(baseline) if baseline else Accepted()
         if store:
@@ -103,7 +115,8 @@ def check(paths, fmt, out, fail_on, rules, same_article, baseline, store, one_st
             checked = check_with_store(paths, settings, store, _progress(), one_story=one_story)
         else:
             checked = run(paths, settings, _progress(), one_story=one_story)
-        report = apply_baseline(checked, accepted)
+        # Selection comes after the baseline, so an accepted finding of an ignored check is not stale.
+        report, hidden = choose(apply_baseline(checked, accepted), settings)
         text = REPORTERS[settings.format](report)
         files = {name: REPORTERS[kind](report) for name, kind in OUT_FILES.items()} if out else {}
         if out:
@@ -115,6 +128,8 @@ def check(paths, fmt, out, fail_on, rules, same_article, baseline, store, one_st
         click.echo(f"checker: baseline {baseline}: {len(report.suppressed)} finding(s) suppressed, "
                    f"{len(report.reopened)} reopened by a new value, "
                    f"{len(report.stale)} stale entr{'y' if len(report.stale) == 1 else 'ies'}", err=True)
+    if hidden:
+        click.echo(f"checker: {hidden_note(hidden, settings)}", err=True)
     click.echo(text, nl=False)
     if out:
         click.echo(f"checker: wrote {', '.join(str(p) for p in written)}", err=True)
@@ -136,9 +151,10 @@ def _status(report, fail_on: str) -> Exit:
 @click.option("--rules", type=click.Path(file_okay=False, path_type=Path), help="Rules folder.")
 @click.option("--store", "store", type=click.Path(dir_okay=False, path_type=Path),
               help="Print the claims kept in this claim store (PATHs are then optional and ignored).")
-def extract(paths, fmt, rules, store) -> None:
-    """Print the claims found in the articles, one row per claim."""
-    settings = _settings(rules=rules)
+@config_option
+def extract(paths, fmt, rules, store, config) -> None:
+    """Print the claims found in the articles, one row per claim (- reads one from standard input)."""
+    settings = _settings(config, rules=rules)
     if not paths and not store:
         _fail("give at least one PATH, or --store DB")
     warnings = ()
@@ -236,7 +252,8 @@ def store_forget(article, store) -> None:
               help="Exit 1 when overall recall (with --facts: disputed-fact recall) is lower.")
 @click.option("--rules", type=click.Path(file_okay=False, path_type=Path), help="Rules folder.")
 @click.option("--quiet", is_flag=True, help="Print the table only, not the missed and false findings.")
-def evaluate_command(gold_path, facts_path, paths, exhaustive, min_precision, min_recall, rules, quiet) -> None:
+@config_option
+def evaluate_command(gold_path, facts_path, paths, exhaustive, min_precision, min_recall, rules, quiet, config) -> None:
     """Measure precision and recall per claim kind against labelled pairs or a fact inventory.
 
     Each PATH is checked as a batch of its own (one story per folder), so
@@ -248,7 +265,7 @@ def evaluate_command(gold_path, facts_path, paths, exhaustive, min_precision, mi
 
     if (gold_path is None) == (facts_path is None):
         _fail("give one of --gold GOLD.csv and --facts FACTS.csv")
-    settings = _settings(rules=rules)
+    settings = _settings(config, rules=rules)
     try:
         labels = read_gold(gold_path) if gold_path else read_facts(facts_path)
         report = joined([run([path], settings, _progress()) for path in paths])
@@ -265,9 +282,10 @@ def evaluate_command(gold_path, facts_path, paths, exhaustive, min_precision, mi
 
 @main.command("rules")
 @click.option("--rules", type=click.Path(file_okay=False, path_type=Path), help="Rules folder.")
-def rules_command(rules) -> None:
+@config_option
+def rules_command(rules, config) -> None:
     """List every check with its id, name, what it applies to and its description."""
-    settings = _settings(rules=rules)
+    settings = _settings(config, rules=rules)
     try:
         checks = sorted(load_checks(settings.rules), key=lambda c: c.id)
     except RulesError as err:
@@ -277,8 +295,18 @@ def rules_command(rules) -> None:
     click.echo(tabulate(rows, headers=["id", "name", "dimensions", "predicates", "description"]))
 
 
-@main.command()
-def config() -> None:
-    """Print the effective settings (defaults, then setup.cfg [checker], then flags)."""
-    settings = _settings()
-    click.echo(tabulate(describe(settings), headers=["setting", "value"]))
+@main.command("config")
+@config_option
+@setting_options
+def config_command(config, fmt, **flags) -> None:
+    """Print the settings `check` would use with these options, and where each came from:
+    the default, the settings file (--config, or pyproject.toml [tool.checker] / setup.cfg
+    [checker] found from the working folder upward) or an option."""
+    layered = _layered(config, format=fmt, **flags)
+    if layered.file:
+        click.echo(f"settings file: {layered.file.label}")
+    else:
+        first, last = layered.searched[0], layered.searched[-1]
+        click.echo(f"settings file: none found (searched {first}" + (f" up to {last})" if last != first else ")"))
+    click.echo()
+    click.echo(tabulate(describe(layered), headers=["setting", "value", "from"]))
