@@ -13,17 +13,20 @@ from tabulate import tabulate
 from checker import __version__
 from checker.baseline import Accepted, apply_baseline, load_baseline
 from checker.cli_options import (config_option, fail_on_option, format_option, rules_option, same_article_option,
-                                 selection_options, setting_options)
+                                 selection_options, setting_options, terminal_options)
 from checker.config import describe, layer_settings
 from checker.engine import extract_claims, merge_reports, run
 from checker.errors import InputError, RulesError
 from checker.evaluate import evaluate, read_gold, render_eval
 from checker.loader import load_paths
 from checker.output import write_all
-from checker.report import REPORTERS
+from checker.report import REPORTERS, table
+from checker.report.details import details, timings
 from checker.report.evidence import articles_by_id
+from checker.report.statistics import render as statistics_text
 from checker.rules import load_checks
 from checker.selection import choose, hidden_note
+from checker.terminal import Clock, Voice, use_color
 
 SEVERITY_RANK = {"low": 1, "medium": 2, "high": 3}
 OUT_FILES = {"report.md": "markdown", "report.json": "json", "report.html": "html", "discrepancies.csv": "csv"}
@@ -42,7 +45,9 @@ def _fail(message: str) -> None:
     sys.exit(Exit.ERROR)
 
 
-def _warn(warnings) -> None:
+def _warn(warnings, quiet: bool = False) -> None:
+    if quiet:
+        return
     for warning in warnings:
         # A store's notes ("store: article X changed; ...") read as they are.
         prefix = "checker: " if warning.startswith("store: ") else "checker: warning: "
@@ -60,9 +65,9 @@ def _settings(config: Path | None = None, **flags):
     return _layered(config, **flags).settings
 
 
-def _progress():
+def _progress(quiet: bool = False):
     """Return a progress callback drawing a bar on a terminal's stderr, else None."""
-    if not sys.stderr.isatty():
+    if quiet or not sys.stderr.isatty():
         return None
     state = {}
 
@@ -101,38 +106,47 @@ def main() -> None:
 @click.option("--one-story", is_flag=True, help="Treat the whole batch as one story (do not group articles).")
 @selection_options
 @config_option
+@terminal_options
 def check(paths, fmt, out, fail_on, rules, same_article, baseline, store, one_story,
-          select, ignore, severity, min_severity, verdict, config) -> None:
+          select, ignore, severity, min_severity, verdict, config, color, quiet, verbose, statistics) -> None:
     """Check articles (files, folders, manifests, CSV/JSONL tables, HTML pages; - reads one
     article from standard input) for discrepancies."""
     settings = _settings(config, format=fmt, fail_on=fail_on, rules=rules, same_article=same_article, select=select,
                          ignore=ignore, severity=severity, min_severity=min_severity, verdict=verdict)
+    voice, clock = Voice(quiet, verbose), Clock()
+    progress = clock.watching(_progress(quiet)) if voice.verbose else _progress(quiet)
+    colour = settings.format == "table" and use_color(color, sys.stdout)
     try:
         accepted = load_baseline(baseline) if baseline else Accepted()
         if store:
             from checker.history import check_with_store
 
-            checked = check_with_store(paths, settings, store, _progress(), one_story=one_story)
+            checked = check_with_store(paths, settings, store, progress, one_story=one_story)
         else:
-            checked = run(paths, settings, _progress(), one_story=one_story)
+            checked = run(paths, settings, progress, one_story=one_story)
+        clock.check_done()
         # Selection comes after the baseline, so an accepted finding of an ignored check is not stale.
         report, hidden = choose(apply_baseline(checked, accepted), settings)
-        text = REPORTERS[settings.format](report)
+        text = table.render(report, color=True) if colour else REPORTERS[settings.format](report)
         files = {name: REPORTERS[kind](report) for name, kind in OUT_FILES.items()} if out else {}
         if out:
             written = write_all(out, files)
+        clock.step("reported")
     except (InputError, RulesError) as err:
         _fail(str(err))
-    _warn(report.warnings)
+    _warn(report.warnings, quiet)
     if baseline:
-        click.echo(f"checker: baseline {baseline}: {len(report.suppressed)} finding(s) suppressed, "
+        voice.note(f"baseline {baseline}: {len(report.suppressed)} finding(s) suppressed, "
                    f"{len(report.reopened)} reopened by a new value, "
-                   f"{len(report.stale)} stale entr{'y' if len(report.stale) == 1 else 'ies'}", err=True)
-    if hidden:
-        click.echo(f"checker: {hidden_note(hidden, settings)}", err=True)
-    click.echo(text, nl=False)
+                   f"{len(report.stale)} stale entr{'y' if len(report.stale) == 1 else 'ies'}")
+    voice.note(hidden_note(hidden, settings))
+    for line in [*details(checked), timings(clock.steps)]:
+        voice.detail(line)
+    click.echo(text, nl=False, color=True if colour else None)
     if out:
-        click.echo(f"checker: wrote {', '.join(str(p) for p in written)}", err=True)
+        voice.note(f"wrote {', '.join(str(p) for p in written)}")
+    if statistics:
+        click.echo(statistics_text(report), nl=False, err=True)
     sys.exit(_status(report, settings.fail_on))
 
 

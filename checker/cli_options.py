@@ -44,3 +44,11 @@ selection_options = _stack(
 )
 
 setting_options = _stack(format_option, fail_on_option, rules_option, same_article_option, selection_options)
+
+terminal_options = _stack(
+    click.option("--color/--no-color", "color", default=None,
+                 help="Colour the table (default: on a terminal, unless NO_COLOR is set)."),
+    click.option("-q", "--quiet", is_flag=True, help="Print nothing on stderr but errors (and --statistics)."),
+    click.option("-v", "--verbose", is_flag=True, help="Also print the batch, its stories and timings on stderr."),
+    click.option("--statistics", is_flag=True, help="After the report, print findings per check on stderr."),
+)

@@ -121,6 +121,8 @@ def test_stderr_says_how_many_findings_were_left_out():
     result = invoke("check", FIRE, "--ignore", "NUM001", "--min-severity", "high")
     assert "checker: 3 findings not shown (2 of checks not selected, 1 below high)" in result.stderr
     assert "NUM001" not in result.stdout and "NUM005" not in result.stdout
+    quiet = invoke("check", FIRE, "--ignore", "NUM001", "--quiet")
+    assert quiet.stderr == ""
 
 
 def test_selection_applies_to_every_report_written(tmp_path):
