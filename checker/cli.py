@@ -309,6 +309,22 @@ def rules_command(rules, config) -> None:
     click.echo(tabulate(rows, headers=["id", "name", "dimensions", "predicates", "description"]))
 
 
+@main.command("rule")
+@click.argument("check_id")
+@click.option("--rules", type=click.Path(file_okay=False, path_type=Path), help="Rules folder.")
+@config_option
+def rule_command(check_id, rules, config) -> None:
+    """Explain one check (by id or dotted name): what it compares, how it grades, its examples."""
+    from checker.explain import explain, find_check
+
+    settings = _settings(config, rules=rules)
+    try:
+        check = find_check(load_checks(settings.rules), check_id)
+    except (InputError, RulesError) as err:
+        _fail(str(err))
+    click.echo(explain(check, settings), nl=False)
+
+
 @main.command("config")
 @config_option
 @setting_options
