@@ -314,7 +314,10 @@ def rules_command(rules, config) -> None:
 @click.option("--rules", type=click.Path(file_okay=False, path_type=Path), help="Rules folder.")
 @config_option
 def rule_command(check_id, rules, config) -> None:
-    """Explain one check (by id or dotted name): what it compares, how it grades, its examples."""
+    """Explain one check, with its examples.
+
+    CHECK_ID is an id (NUM001, in any case) or a dotted name (numbers.casualties).
+    """
     from checker.explain import explain, find_check
 
     settings = _settings(config, rules=rules)
@@ -329,9 +332,12 @@ def rule_command(check_id, rules, config) -> None:
 @config_option
 @setting_options
 def config_command(config, fmt, **flags) -> None:
-    """Print the settings `check` would use with these options, and where each came from:
-    the default, the settings file (--config, or pyproject.toml [tool.checker] / setup.cfg
-    [checker] found from the working folder upward) or an option."""
+    """Print the effective settings and where each came from.
+
+    Each value is a default, comes from the settings file (--config, or the first
+    pyproject.toml [tool.checker] / setup.cfg [checker] found from the working folder
+    upward) or from an option: given the options of `check`, this prints what they set.
+    """
     layered = _layered(config, format=fmt, **flags)
     if layered.file:
         click.echo(f"settings file: {layered.file.label}")

@@ -28,7 +28,7 @@ same_article_option = click.option("--same-article/--different-articles", defaul
                                    help="Also compare claims within one article.")
 # Not click.Path(exists=True): a missing file is then a one-line error like any other.
 config_option = click.option("--config", "config", type=click.Path(dir_okay=False, path_type=Path),
-                             help="Settings file (pyproject.toml [tool.checker] or an INI file's [checker]) "
+                             help="Settings file (a .toml file's [tool.checker] or an INI file's [checker]) "
                                   "instead of the one found from the working folder upward.")
 
 selection_options = _stack(

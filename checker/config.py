@@ -89,9 +89,9 @@ def layer_settings(overrides: dict[str, Any] | None = None, cwd: Path | None = N
     for layer in layers:
         for key, value in layer.values.items():
             source = layer.label or _flag(key)
-            if key == "severity" and key in values:
-                value, source = {**dict(values[key]), **dict(value)}, f"{sources[key]}; {source}"
-                value = tuple(value.items())
+            if key == "severity" and key in values:  # overrides add up check by check, the flags' last
+                value = tuple({**dict(values[key]), **dict(value)}.items())
+                source = f"{sources[key]}; {source}"
             values[key], sources[key] = value, source
     settings = Settings(**values)
     _check_codes(settings.rules, layers)
@@ -124,9 +124,10 @@ def _parse(key: str, raw: Any, base: Path, label: str = "", flag: str = "") -> A
     try:
         return parser(raw, base)
     except ValueError as err:
-        # A repeatable flag's values are many; the parser's message names the bad one.
-        where = (flag if isinstance(raw, tuple) else f"{flag} {parse.shown(raw)}") if flag else \
-            f"{label}: {key} = {parse.shown(raw)}"
+        if not flag:
+            where = f"{label}: {key} = {parse.shown(raw)}"
+        else:  # a repeatable flag's values are many, and the parser's message names the bad one
+            where = flag if isinstance(raw, tuple) else f"{flag} {parse.shown(raw)}"
         raise InputError(f"{where}: {err}") from None
 
 
