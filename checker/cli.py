@@ -13,15 +13,21 @@ from tabulate import tabulate
 
 from checker import __version__
 from checker.baseline import Accepted, apply_baseline, load_baseline
-from checker.config import FAIL_ON, FORMATS, describe, load_settings
+from checker.cli_options import (config_option, fail_on_option, format_option, rules_option, same_article_option,
+                                 selection_options, setting_options, terminal_options)
+from checker.config import describe, layer_settings
 from checker.engine import extract_claims, merge_reports, run
 from checker.errors import InputError, RulesError
 from checker.evaluate import evaluate, read_gold, render_eval
 from checker.loader import load_paths
 from checker.output import write_all
-from checker.report import REPORTERS
+from checker.report import REPORTERS, table
+from checker.report.details import details, timings
 from checker.report.evidence import articles_by_id
+from checker.report.statistics import render as statistics_text
 from checker.rules import load_checks
+from checker.selection import choose, hidden_note
+from checker.terminal import Clock, Voice, use_color
 
 SEVERITY_RANK = {"low": 1, "medium": 2, "high": 3}
 OUT_FILES = {"report.md": "markdown", "report.json": "json", "report.html": "html", "discrepancies.csv": "csv",
@@ -41,23 +47,29 @@ def _fail(message: str) -> None:
     sys.exit(Exit.ERROR)
 
 
-def _warn(warnings) -> None:
+def _warn(warnings, quiet: bool = False) -> None:
+    if quiet:
+        return
     for warning in warnings:
         # A store's notes ("store: article X changed; ...") read as they are.
         prefix = "checker: " if warning.startswith("store: ") else "checker: warning: "
         click.echo(f"{prefix}{warning}", err=True)
 
 
-def _settings(**flags):
+def _layered(config: Path | None = None, **flags):
     try:
-        return load_settings(flags)
+        return layer_settings(flags, config=config)
     except (InputError, RulesError) as err:
         _fail(str(err))
 
 
-def _progress():
+def _settings(config: Path | None = None, **flags):
+    return _layered(config, **flags).settings
+
+
+def _progress(quiet: bool = False):
     """Return a progress callback drawing a bar on a terminal's stderr, else None."""
-    if not sys.stderr.isatty():
+    if quiet or not sys.stderr.isatty():
         return None
     state = {}
 
@@ -83,49 +95,66 @@ def main() -> None:
 
 @main.command()
 @click.argument("paths", nargs=-1, required=True)
-@click.option("--format", "fmt", type=click.Choice(FORMATS), help="Output format (default: table).")
+@format_option
 @click.option("--out", type=click.Path(file_okay=False, path_type=Path),
               help="Also write report.md, report.json, report.html, discrepancies.csv and report.sarif "
                    "into this folder.")
-@click.option("--fail-on", type=click.Choice(FAIL_ON), help="Exit 1 when a finding is at least this severe (default: high).")
-@click.option("--rules", type=click.Path(file_okay=False, path_type=Path), help="Rules folder (default: the bundled rules/).")
-@click.option("--same-article/--different-articles", default=None, help="Also compare claims within one article.")
+@fail_on_option
+@rules_option
+@same_article_option
 @click.option("--baseline", type=click.Path(dir_okay=False, path_type=Path),
               help="Accepted findings: a reviewed discrepancies.csv or an earlier report.json.")
 @click.option("--store", "store", type=click.Path(dir_okay=False, path_type=Path),
               help="Claim store (SQLite): also compare with every earlier batch, then add this one.")
 @click.option("--one-story", is_flag=True, help="Treat the whole batch as one story (do not group articles).")
-def check(paths, fmt, out, fail_on, rules, same_article, baseline, store, one_story) -> None:
-    """Check articles (files, folders, manifests, CSV/JSONL tables, HTML pages) for discrepancies."""
-    settings = _settings(format=fmt, fail_on=fail_on, rules=rules, same_article=same_article)
+@selection_options
+@config_option
+@terminal_options
+def check(paths, fmt, out, fail_on, rules, same_article, baseline, store, one_story,
+          select, ignore, severity, min_severity, verdict, config, color, quiet, verbose, statistics) -> None:
+    """Check articles (files, folders, manifests, CSV/JSONL tables, HTML pages; - reads one
+    article from standard input) for discrepancies."""
+    settings = _settings(config, format=fmt, fail_on=fail_on, rules=rules, same_article=same_article, select=select,
+                         ignore=ignore, severity=severity, min_severity=min_severity, verdict=verdict)
+    voice, clock = Voice(quiet, verbose), Clock()
+    progress = clock.watching(_progress(quiet)) if voice.verbose else _progress(quiet)
+    colour = settings.format == "table" and use_color(color, sys.stdout)
     try:
         accepted = load_baseline(baseline) if baseline else Accepted()
         if store:
             from checker.history import check_with_store
 
-            checked = check_with_store(paths, settings, store, _progress(), one_story=one_story)
+            checked = check_with_store(paths, settings, store, progress, one_story=one_story)
         else:
-            checked = run(paths, settings, _progress(), one_story=one_story)
-        report = apply_baseline(checked, accepted)
-        text = REPORTERS[settings.format](report)
+            checked = run(paths, settings, progress, one_story=one_story)
+        clock.check_done()
+        # Selection comes after the baseline, so an accepted finding of an ignored check is not stale.
+        report, hidden = choose(apply_baseline(checked, accepted), settings)
+        text = table.render(report, color=True) if colour else REPORTERS[settings.format](report)
         files = {name: REPORTERS[kind](report) for name, kind in OUT_FILES.items()} if out else {}
         if out:
             written = write_all(out, files)
+        clock.step("reported")
     except (InputError, RulesError) as err:
         _fail(str(err))
-    _warn(report.warnings)
+    _warn(report.warnings, quiet)
     if baseline:
-        click.echo(f"checker: baseline {baseline}: {len(report.suppressed)} finding(s) suppressed, "
+        voice.note(f"baseline {baseline}: {len(report.suppressed)} finding(s) suppressed, "
                    f"{len(report.reopened)} reopened by a new value, "
-                   f"{len(report.stale)} stale entr{'y' if len(report.stale) == 1 else 'ies'}", err=True)
-    click.echo(text, nl=False)
+                   f"{len(report.stale)} stale entr{'y' if len(report.stale) == 1 else 'ies'}")
+    voice.note(hidden_note(hidden, settings))
+    for line in [*details(checked), timings(clock.steps)]:
+        voice.detail(line)
+    click.echo(text, nl=False, color=True if colour else None)
     if out:
-        click.echo(f"checker: wrote {', '.join(str(p) for p in written)}", err=True)
-    _step_summary(report)
+        voice.note(f"wrote {', '.join(str(p) for p in written)}")
+    _step_summary(report, quiet)
+    if statistics:
+        click.echo(statistics_text(report), nl=False, err=True)
     sys.exit(_status(report, settings.fail_on))
 
 
-def _step_summary(report) -> None:
+def _step_summary(report, quiet: bool = False) -> None:
     """Append the Markdown report to the job summary when GitHub Actions names its file."""
     path = os.environ.get("GITHUB_STEP_SUMMARY")
     if not path:
@@ -135,7 +164,7 @@ def _step_summary(report) -> None:
             summary.write(REPORTERS["markdown"](report) + "\n")
     except OSError as err:
         # The findings are reported all the same: a summary that cannot be written only warns.
-        _warn([f"GITHUB_STEP_SUMMARY {path}: cannot append the step summary ({err.strerror or err})"])
+        _warn([f"GITHUB_STEP_SUMMARY {path}: cannot append the step summary ({err.strerror or err})"], quiet)
 
 
 def _status(report, fail_on: str) -> Exit:
@@ -153,9 +182,10 @@ def _status(report, fail_on: str) -> Exit:
 @click.option("--rules", type=click.Path(file_okay=False, path_type=Path), help="Rules folder.")
 @click.option("--store", "store", type=click.Path(dir_okay=False, path_type=Path),
               help="Print the claims kept in this claim store (PATHs are then optional and ignored).")
-def extract(paths, fmt, rules, store) -> None:
-    """Print the claims found in the articles, one row per claim."""
-    settings = _settings(rules=rules)
+@config_option
+def extract(paths, fmt, rules, store, config) -> None:
+    """Print the claims found in the articles, one row per claim (- reads one from standard input)."""
+    settings = _settings(config, rules=rules)
     if not paths and not store:
         _fail("give at least one PATH, or --store DB")
     warnings = ()
@@ -253,7 +283,8 @@ def store_forget(article, store) -> None:
               help="Exit 1 when overall recall (with --facts: disputed-fact recall) is lower.")
 @click.option("--rules", type=click.Path(file_okay=False, path_type=Path), help="Rules folder.")
 @click.option("--quiet", is_flag=True, help="Print the table only, not the missed and false findings.")
-def evaluate_command(gold_path, facts_path, paths, exhaustive, min_precision, min_recall, rules, quiet) -> None:
+@config_option
+def evaluate_command(gold_path, facts_path, paths, exhaustive, min_precision, min_recall, rules, quiet, config) -> None:
     """Measure precision and recall per claim kind against labelled pairs or a fact inventory.
 
     Each PATH is checked as a batch of its own (one story per folder), so
@@ -265,7 +296,7 @@ def evaluate_command(gold_path, facts_path, paths, exhaustive, min_precision, mi
 
     if (gold_path is None) == (facts_path is None):
         _fail("give one of --gold GOLD.csv and --facts FACTS.csv")
-    settings = _settings(rules=rules)
+    settings = _settings(config, rules=rules)
     try:
         labels = read_gold(gold_path) if gold_path else read_facts(facts_path)
         report = joined([run([path], settings, _progress()) for path in paths])
@@ -282,9 +313,10 @@ def evaluate_command(gold_path, facts_path, paths, exhaustive, min_precision, mi
 
 @main.command("rules")
 @click.option("--rules", type=click.Path(file_okay=False, path_type=Path), help="Rules folder.")
-def rules_command(rules) -> None:
+@config_option
+def rules_command(rules, config) -> None:
     """List every check with its id, name, what it applies to and its description."""
-    settings = _settings(rules=rules)
+    settings = _settings(config, rules=rules)
     try:
         checks = sorted(load_checks(settings.rules), key=lambda c: c.id)
     except RulesError as err:
@@ -294,8 +326,40 @@ def rules_command(rules) -> None:
     click.echo(tabulate(rows, headers=["id", "name", "dimensions", "predicates", "description"]))
 
 
-@main.command()
-def config() -> None:
-    """Print the effective settings (defaults, then setup.cfg [checker], then flags)."""
-    settings = _settings()
-    click.echo(tabulate(describe(settings), headers=["setting", "value"]))
+@main.command("rule")
+@click.argument("check_id")
+@click.option("--rules", type=click.Path(file_okay=False, path_type=Path), help="Rules folder.")
+@config_option
+def rule_command(check_id, rules, config) -> None:
+    """Explain one check, with its examples.
+
+    CHECK_ID is an id (NUM001, in any case) or a dotted name (numbers.casualties).
+    """
+    from checker.explain import explain, find_check
+
+    settings = _settings(config, rules=rules)
+    try:
+        check = find_check(load_checks(settings.rules), check_id)
+    except (InputError, RulesError) as err:
+        _fail(str(err))
+    click.echo(explain(check, settings), nl=False)
+
+
+@main.command("config")
+@config_option
+@setting_options
+def config_command(config, fmt, **flags) -> None:
+    """Print the effective settings and where each came from.
+
+    Each value is a default, comes from the settings file (--config, or the first
+    pyproject.toml [tool.checker] / setup.cfg [checker] found from the working folder
+    upward) or from an option: given the options of `check`, this prints what they set.
+    """
+    layered = _layered(config, format=fmt, **flags)
+    if layered.file:
+        click.echo(f"settings file: {layered.file.label}")
+    else:
+        first, last = layered.searched[0], layered.searched[-1]
+        click.echo(f"settings file: none found (searched {first}" + (f" up to {last})" if last != first else ")"))
+    click.echo()
+    click.echo(tabulate(describe(layered), headers=["setting", "value", "from"]))

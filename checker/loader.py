@@ -5,6 +5,7 @@ from __future__ import annotations
 import codecs
 import dataclasses
 import os
+import sys
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime
@@ -16,6 +17,8 @@ from checker.errors import InputError
 from checker.records import Article
 
 META_KEYS = ("source", "published", "title", "url")
+STDIN = "-"  # a PATH that stands for one article read from standard input
+STDIN_ID = "stdin"  # its id and the path reports show for it
 
 
 @dataclass(frozen=True, slots=True)
@@ -52,7 +55,7 @@ class _Batch:
     def load(self, paths: list[str]) -> list[Article]:
         """Return the articles of all paths, with unique ids."""
         articles: list[Article] = []
-        readers = {"table": self._table, "text": self._text, "html": self._html}
+        readers = {"table": self._table, "text": self._text, "html": self._html, "stdin": self._stdin}
         for path, kind in self._collect(paths):
             try:
                 articles.extend(readers[kind](path))
@@ -63,6 +66,9 @@ class _Batch:
     def _collect(self, paths: list[str]) -> list[tuple[str, str]]:
         found: dict[str, tuple[str, str]] = {}
         for path in paths:
+            if path == STDIN:
+                found.setdefault(STDIN, (STDIN_ID, "stdin"))  # read once, however often it is named
+                continue
             if not os.path.exists(path):
                 raise InputError(f"path not found: {path}")
             listed = self._walk(path) if os.path.isdir(path) else self._explicit(path)
@@ -126,8 +132,8 @@ class _Batch:
         meta.update((key, value) for key, value in front.items() if value)
         return [self._article(stem, path, body, meta, path, offset)]
 
-    def _html(self, path: str) -> list[Article]:
-        text = self._read(path)
+    def _html(self, path: str, text: str | None = None, manifest: bool = True) -> list[Article]:
+        text = self._read(path) if text is None else text
         if not html.looks_like_html(text):
             return self._text(path, text)  # text saved under a page's name
         try:
@@ -137,11 +143,34 @@ class _Batch:
         stem = Path(path).stem
         own = {"source": page.source, "title": page.title, "url": page.url,
                "published": page.published.isoformat() if page.published else None}
-        listed = self._manifest(os.path.dirname(path)).get(stem, {})
+        listed = self._manifest(os.path.dirname(path)).get(stem, {}) if manifest else {}
         # The manifest is an editor's word and wins; the page fills what it leaves empty.
         meta = {key: listed.get(key, "").strip() or own[key] or "" for key in META_KEYS}
         # Lines (and so claim line numbers) refer to the extracted text, not the file.
         return [self._article(stem, path, page.text, meta, path)]
+
+    def _stdin(self, path: str) -> list[Article]:
+        """Read one article from standard input: text (front matter allowed) or a saved page."""
+        stream = getattr(sys.stdin, "buffer", sys.stdin)
+        if stream is None:
+            raise _Skip("no standard input")
+        data = stream.read(self.max_bytes + 1)
+        if isinstance(data, str):
+            data = data.encode("utf-8")
+        if len(data) > self.max_bytes:
+            raise _Skip(f"over the {_size(self.max_bytes)} limit")
+        text, note = decode(data)
+        if note:
+            self.warnings.append(f"{path}: {note}")
+        text = _newlines(text)
+        if not text.strip():
+            raise _Skip("empty")
+        if html.looks_like_html(text):
+            return self._html(path, text, manifest=False)
+        front, body, offset = split_front_matter(text)
+        if not body.strip():
+            raise _Skip("empty")
+        return [self._article(STDIN_ID, path, body, front, path, offset)]
 
     def _table(self, path: str) -> list[Article]:
         rows, problems = tables.table_rows(path, self._read(path))

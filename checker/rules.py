@@ -16,6 +16,20 @@ MESSAGE_FIELDS = ("a_source", "b_source", "a_date", "b_date", "a_value", "b_valu
 
 
 @dataclass(frozen=True, slots=True)
+class Example:
+    """Two sentences from two articles, and whether the check flags them (`checker rule ID` shows it)."""
+
+    flagged: bool
+    a: str
+    b: str
+    a_published: str = ""  # ISO dates, when the example needs them
+    b_published: str = ""
+    severity: str = ""  # the severity of the finding, for a flagged example that states it
+    verdict: str = ""
+    why: str = ""  # what the example shows, in a sentence
+
+
+@dataclass(frozen=True, slots=True)
 class Check:
     """One check: which claims it compares, how, and how severe its findings are."""
 
@@ -30,6 +44,7 @@ class Check:
     predicates: tuple[str, ...]
     severity: dict[str, float]
     limits: dict[str, float]  # kind-specific limits, e.g. max_gap_days for dates
+    examples: tuple[Example, ...] = ()
 
     def applies(self, claim_kind: str, dimension: str, predicate: str) -> bool:
         """Tell whether this check compares claims of that kind, dimension and predicate."""
@@ -73,6 +88,7 @@ def _check(path: Path) -> Check:
             predicates=tuple(applies.get("predicates", ["*"])),
             severity={k: float(v) for k, v in data.get("severity", {}).items()},
             limits={k: float(v) for k, v in data.get("limits", {}).items()},
+            examples=tuple(_example(entry) for entry in data.get("examples", [])),
         )
     except (KeyError, TypeError, ValueError) as err:
         raise RulesError(f"{path}: missing or malformed entry ({err})") from err
@@ -83,6 +99,17 @@ def _check(path: Path) -> Check:
     if check.kind not in KINDS:
         raise RulesError(f"{path}: unknown comparison kind {check.kind!r} (known: {', '.join(KINDS)})")
     return check
+
+
+def _example(entry: dict) -> Example:
+    # A misspelt key would silently drop what the example shows, so unknown keys are refused.
+    unknown = set(entry) - set(Example.__slots__)
+    if unknown:
+        raise KeyError(f"examples: unknown key {sorted(unknown)[0]!r}")
+    example = Example(**{key: value if key == "flagged" else str(value) for key, value in entry.items()})
+    if not isinstance(example.flagged, bool):
+        raise TypeError("examples: flagged must be true or false")
+    return example
 
 
 def check_for(checks: tuple[Check, ...], claim_kind: str, dimension: str, predicate: str) -> Check | None:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -316,11 +317,10 @@ def test_python_dash_m_help():
 # -- settings ---------------------------------------------------------------------------
 
 def settings_table(result) -> dict[str, str]:
-    rows = {}
-    for line in result.stdout.splitlines()[2:]:
-        name, _, value = line.partition(" ")
-        rows[name] = value.strip()
-    return rows
+    """Return `checker config`'s values by setting (its columns: setting, value, from)."""
+    lines = result.stdout.splitlines()
+    start = next(i for i, line in enumerate(lines) if line.startswith("setting ")) + 2
+    return {cells[0]: cells[1] for cells in (re.split(r"\s{2,}", line.strip()) for line in lines[start:] if line)}
 
 
 def test_config_prints_the_defaults():
