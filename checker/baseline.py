@@ -8,8 +8,6 @@ it had: the same check at the same file and line.
 
 from __future__ import annotations
 
-import csv
-import io
 import json
 import re
 from dataclasses import dataclass, field, replace
@@ -17,10 +15,13 @@ from pathlib import Path
 
 from checker.errors import InputError
 from checker.records import Finding, Report
+from checker.spreadsheet import decode, read_rows, unprotect
 
 # Statuses that mean "not reviewed yet": such rows do not accept their finding.
 OPEN_STATUSES = frozenset({"", "open", "new", "todo", "to do", "unreviewed", "pending"})
-_PLACE = re.compile(r"^(?P<path>.*):(?P<line>\d+)$")
+# The place in a CSV evidence line "value | source | path:line | date | url | sentence"; the
+# date after it anchors it, so a source or sentence holding " | " does not shift it.
+_PLACE = re.compile(r" \| (?P<path>[^|\n]+?):(?P<line>\d+) \| (?:undated|\d{4}-\d{2}-\d{2}) \| ")
 # A CSV `values` line: "5 (2 sources)".
 _VALUE_LINE = re.compile(r"^(?P<value>.*?) \(\d+ sources?\)$")
 
@@ -38,12 +39,12 @@ def load_baseline(path: str | Path) -> Accepted:
     """Return the findings a baseline file accepts, with their values, or raise InputError naming the file."""
     path = Path(path)
     try:
-        text = path.read_text(encoding="utf-8-sig")
-    except (OSError, UnicodeDecodeError) as err:
-        raise InputError(f"{path}: cannot read baseline ({getattr(err, 'strerror', None) or err})") from err
+        text = decode(path.read_bytes())
+    except OSError as err:
+        raise InputError(f"{path}: cannot read baseline ({err.strerror or err})") from err
     if path.suffix.lower() == ".json" or text.lstrip().startswith("{"):
         return _from_json(text, path)
-    return _from_csv(text, path)
+    return _from_csv(read_rows(path), path)
 
 
 def _from_json(text: str, path: Path) -> Accepted:
@@ -60,33 +61,24 @@ def _from_json(text: str, path: Path) -> Accepted:
         raise InputError(f"{path}: not a checker JSON report ({err})") from err
 
 
-def _from_csv(text: str, path: Path) -> Accepted:
-    # Cells hold several lines (one per variant): read the text whole, not line by line.
-    rows = list(csv.DictReader(io.StringIO(text, newline="")))
-    header = rows[0] if rows else dict.fromkeys(next(csv.reader(io.StringIO(text, newline="")), []))
-    if "id" not in header:
-        raise InputError(f"{path}: a baseline CSV needs an id column")
+def _from_csv(rows: list[dict[str, str]], path: Path) -> Accepted:
     reviewed = [row for row in rows if _status(row) not in OPEN_STATUSES]
     # An editor who filled some statuses accepted those rows; a CSV with none is accepted whole.
     accepted = reviewed if any(_status(row) for row in rows) else rows
-    kept = [row for row in accepted if _cell(row.get("id"))]
-    places = {(_cell(row.get("rule")), path, line): _cell(row["id"]) for row in kept for path, line in _places(row)}
-    return Accepted({_cell(row["id"]): _values(row) for row in kept}, places)
+    kept = [row for row in accepted if unprotect(row.get("id"))]
+    places = {(unprotect(row.get("rule")), path, line): unprotect(row["id"]) for row in kept for path, line in _places(row)}
+    return Accepted({unprotect(row["id"]): _values(row) for row in kept}, places)
 
 
 def _places(row: dict) -> list[tuple[str, int]]:
-    """Read the file and line of each statement in a CSV row's evidence ("value | source | path:line | ...")."""
-    found = []
-    for line in (row.get("evidence") or "").splitlines():
-        parts = _cell(line).split(" | ")
-        if len(parts) > 2 and (m := _PLACE.match(parts[2])):
-            found.append((m.group("path"), int(m.group("line"))))
-    return found
+    """Read the file and line of each statement in a CSV row's evidence."""
+    return [(m.group("path"), int(m.group("line")))
+            for line in (row.get("evidence") or "").splitlines() if (m := _PLACE.search(unprotect(line)))]
 
 
 def _values(row: dict) -> frozenset[str] | None:
     """Read the values a CSV row had; None when the row does not say (any value is accepted)."""
-    lines = [_cell(line) for line in (row.get("values") or "").splitlines() if line.strip()]
+    lines = [unprotect(line) for line in (row.get("values") or "").splitlines() if line.strip()]
     found = [m.group("value") for line in lines if (m := _VALUE_LINE.match(line))]
     return frozenset(main_value(v) for v in found) if found else None
 
@@ -97,13 +89,13 @@ def main_value(value: str) -> str:
 
 
 def _status(row: dict) -> str:
-    return _cell(row.get("status")).lower()
+    return unprotect(row.get("status")).lower()
 
 
-def _cell(value: str | None) -> str:
-    """Undo the spreadsheet guard ("'=..." was written for "=...") and trim."""
-    value = (value or "").strip()
-    return value[1:] if value.startswith("'") else value
+def _held(value: str, values: frozenset[str]) -> bool:
+    """Tell whether a baseline's values hold a value, also as a Windows-1252 save wrote it:
+    Excel's "CSV" turns what that code page lacks into "?" ("≥ 40" into "? 40")."""
+    return value in values or value.encode("cp1252", errors="replace").decode("cp1252") in values
 
 
 def apply_baseline(report: Report, accepted: Accepted) -> Report:
@@ -118,7 +110,7 @@ def apply_baseline(report: Report, accepted: Accepted) -> Report:
             continue
         matched.add(entry)
         values = accepted.values[entry]
-        if values is None or {main_value(v) for v in finding.values} <= values:
+        if values is None or all(_held(main_value(v), values) for v in finding.values):
             suppressed.add(finding.id)
         else:
             reopened.add(finding.id)

@@ -4,30 +4,29 @@ from __future__ import annotations
 
 import csv
 import io
-import re
 from collections.abc import Mapping
 
 from checker.records import Article, Claim, Finding, Report
 from checker.report.evidence import article_of, articles_by_id, source_of, variant_label, variant_sources
+from checker.spreadsheet import protect
 
 COLUMNS = (
     "id", "rule", "kind", "verdict", "severity", "topic",
     "values", "sources", "evidence", "explanation", "status", "note",
 )
-_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
-# What a spreadsheet would read as a number and reformat: 000123456789 or 12e34567.
-_NUMBER_LIKE = re.compile(r"\d+(\.\d*)?([eE][+-]?\d+)?")
 
 
 def neutralize(cell: object) -> str:
-    """Keep a spreadsheet from running a cell as a formula (prefix it with a quote)."""
-    text = "" if cell is None else str(cell)
-    return "'" + text if text.startswith(_FORMULA_START) else text
+    """Keep a spreadsheet from running a cell as a formula or turning it into a number, date
+    or time (prefix it with a quote, which the baseline strips)."""
+    return protect(cell)
 
 
 def text_id(finding_id: str) -> str:
-    """Keep an id a spreadsheet would read as a number as text (the baseline strips the quote)."""
-    return "'" + finding_id if _NUMBER_LIKE.fullmatch(finding_id) else finding_id
+    """Keep an id a spreadsheet would read as a number (000123456789, 12e345678901) as text."""
+    # Hex ids hold no separator, yet all digits, digits around an "e", or "dec"/"feb" and digits
+    # can read as a number or a date: protect() quotes those.
+    return protect(finding_id)
 
 
 def _evidence_line(value: str, claim: Claim, article: Article) -> str:
