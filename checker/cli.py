@@ -20,6 +20,7 @@ from checker.loader import load_paths
 from checker.output import write_all
 from checker.report import REPORTERS
 from checker.report.evidence import articles_by_id
+from checker.review import guard_review
 from checker.rules import load_checks
 
 SEVERITY_RANK = {"low": 1, "medium": 2, "high": 3}
@@ -88,15 +89,23 @@ def main() -> None:
 @click.option("--rules", type=click.Path(file_okay=False, path_type=Path), help="Rules folder (default: the bundled rules/).")
 @click.option("--same-article/--different-articles", default=None, help="Also compare claims within one article.")
 @click.option("--baseline", type=click.Path(dir_okay=False, path_type=Path),
-              help="Accepted findings: a reviewed discrepancies.csv or an earlier report.json.")
+              help="Accepted findings: a reviewed discrepancies.csv (rows whose status accepts them) "
+                   "or an earlier report.json (findings it marks suppressed).")
+@click.option("--accept-unreviewed", is_flag=True,
+              help="Also accept the baseline's findings nobody reviewed (CSV rows with a blank status; "
+                   "every finding a JSON report lists).")
 @click.option("--store", "store", type=click.Path(dir_okay=False, path_type=Path),
               help="Claim store (SQLite): also compare with every earlier batch, then add this one.")
 @click.option("--one-story", is_flag=True, help="Treat the whole batch as one story (do not group articles).")
-def check(paths, fmt, out, fail_on, rules, same_article, baseline, store, one_story) -> None:
+def check(paths, fmt, out, fail_on, rules, same_article, baseline, accept_unreviewed, store, one_story) -> None:
     """Check articles (files, folders, manifests, CSV/JSONL tables, HTML pages) for discrepancies."""
     settings = _settings(format=fmt, fail_on=fail_on, rules=rules, same_article=same_article)
+    if accept_unreviewed and not baseline:
+        _fail("--accept-unreviewed needs --baseline FILE")
     try:
-        accepted = load_baseline(baseline) if baseline else Accepted()
+        accepted = load_baseline(baseline, accept_unreviewed) if baseline else Accepted()
+        if out:
+            guard_review(out / "discrepancies.csv", baseline)
         if store:
             from checker.history import check_with_store
 
@@ -110,7 +119,7 @@ def check(paths, fmt, out, fail_on, rules, same_article, baseline, store, one_st
             written = write_all(out, files)
     except (InputError, RulesError) as err:
         _fail(str(err))
-    _warn(report.warnings)
+    _warn(accepted.warnings + report.warnings)
     if baseline:
         click.echo(f"checker: baseline {baseline}: {len(report.suppressed)} finding(s) suppressed, "
                    f"{len(report.reopened)} reopened by a new value, "

@@ -113,6 +113,40 @@ def _as_excel_saves(rows: list[dict], delimiter: str = ";") -> bytes:
     return out.getvalue().encode("cp1252", errors="replace")  # "≥ 40" becomes "? 40", as Excel writes it
 
 
+def test_an_excel_saved_review_reads_back_and_is_carried_into_the_next_csv(tmp_path):
+    batch = tmp_path / "batch"
+    batch.mkdir()
+    (batch / "herald.txt").write_text(HERALD, encoding="utf-8")
+    (batch / "post.txt").write_text(POST, encoding="utf-8")
+    out = tmp_path / "out"
+    first = CliRunner().invoke(main, ["check", str(batch), "--out", str(out), "--fail-on", "low"])
+    assert first.exit_code == 1
+    saved = out / "discrepancies.csv"
+    rows = list(csv.DictReader(io.StringIO(saved.read_text(encoding="utf-8-sig"), newline="")))
+    by_topic = {row["topic"]: row for row in rows}
+    assert by_topic["killed people"]["values"] == "12 (1 source)\n≥ 40 (1 source)"
+    # The evidence names file, line, date and URL of each statement, one line each.
+    assert by_topic["killed people"]["evidence"].splitlines()[1] == (
+        f"≥ 40 | Daily Herald | {batch / 'herald.txt'}:6 | 2024-05-02 | https://herald.example/flood | "
+        "At least 40 people were killed in the flood in the Arun valley, officials said.")
+
+    by_topic["killed people"].update(status="Accepted", note="vérifié – l’AFP dit 40")
+    by_topic["damaged homes"].update(status="False alarm", note="2024-05-03")
+    by_topic["damaged homes"]["id"] = "'" + by_topic["damaged homes"]["id"]  # the protected form
+    saved.write_bytes(_as_excel_saves(rows))  # Excel saves over the file it opened
+
+    second = CliRunner().invoke(main, ["check", str(batch), "--baseline", str(saved), "--out", str(out),
+                                       "--fail-on", "low"])
+    assert second.exit_code == 0, second.output
+    assert "2 finding(s) suppressed, 0 reopened" in second.stderr
+    data = saved.read_bytes()
+    assert data.startswith(codecs.BOM_UTF8)  # written back as the checker writes, UTF-8
+    again = {row["topic"]: row for row in csv.DictReader(io.StringIO(data.decode("utf-8-sig"), newline=""))}
+    assert (again["killed people"]["status"], again["killed people"]["note"]) == ("Accepted", "vérifié – l’AFP dit 40")
+    assert (again["damaged homes"]["status"], again["damaged homes"]["note"]) == ("False alarm", "'2024-05-03")
+    assert again["killed people"]["values"] == "12 (1 source)\n≥ 40 (1 source)"
+
+
 def test_values_excel_wrote_as_question_marks_still_match_in_an_ascii_file(tmp_path):
     batch = tmp_path / "batch"
     batch.mkdir()

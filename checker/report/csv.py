@@ -6,7 +6,7 @@ import csv
 import io
 from collections.abc import Mapping
 
-from checker.records import Article, Claim, Finding, Report
+from checker.records import Article, Claim, Finding, Report, Review
 from checker.report.evidence import article_of, articles_by_id, source_of, variant_label, variant_sources
 from checker.spreadsheet import protect
 
@@ -14,6 +14,7 @@ COLUMNS = (
     "id", "rule", "kind", "verdict", "severity", "topic",
     "values", "sources", "evidence", "explanation", "status", "note",
 )
+NO_REVIEW = Review("")
 
 
 def neutralize(cell: object) -> str:
@@ -36,22 +37,23 @@ def _evidence_line(value: str, claim: Claim, article: Article) -> str:
     return " | ".join((value, source_of(article), place, published, article.url or "", sentence))
 
 
-def row(finding: Finding, articles: Mapping[str, Article]) -> list[str]:
-    """Return the cells of one finding, before neutralizing."""
+def row(finding: Finding, articles: Mapping[str, Article], review: Review = NO_REVIEW) -> list[str]:
+    """Return the cells of one finding, with its carried review, before neutralizing."""
     values = "\n".join(variant_label(v) for v in finding.variants)
     sources = "\n".join(f"{v.value}: {', '.join(variant_sources(v, articles))}" for v in finding.variants)
     evidence = "\n".join(_evidence_line(v.value, c, article_of(c.article_id, articles))
                          for v in finding.variants for c in v.claims)
     return [text_id(finding.id), finding.rule, finding.kind, finding.verdict, finding.severity, finding.topic,
-            values, sources, evidence, finding.explanation, "", ""]
+            values, sources, evidence, finding.explanation, review.status, review.note]
 
 
 def render(report: Report) -> str:
     """Render the disputed facts as UTF-8 CSV text starting with a byte-order mark."""
     articles = articles_by_id(report.articles)
+    reviews = dict(report.reviews)
     out = io.StringIO()
     writer = csv.writer(out, lineterminator="\r\n")
     writer.writerow(COLUMNS)
     for finding in report.findings:
-        writer.writerow([neutralize(cell) for cell in row(finding, articles)])
+        writer.writerow([neutralize(cell) for cell in row(finding, articles, reviews.get(finding.id, NO_REVIEW))])
     return "\ufeff" + out.getvalue()
