@@ -25,6 +25,7 @@ from checker.report import REPORTERS, table
 from checker.report.details import details, timings
 from checker.report.evidence import articles_by_id
 from checker.report.statistics import render as statistics_text
+from checker.review import guard_review
 from checker.rules import load_checks
 from checker.selection import choose, hidden_note
 from checker.terminal import Clock, Voice, use_color
@@ -103,24 +104,32 @@ def main() -> None:
 @rules_option
 @same_article_option
 @click.option("--baseline", type=click.Path(dir_okay=False, path_type=Path),
-              help="Accepted findings: a reviewed discrepancies.csv or an earlier report.json.")
+              help="Accepted findings: a reviewed discrepancies.csv (rows whose status accepts them) "
+                   "or an earlier report.json (findings it marks suppressed).")
+@click.option("--accept-unreviewed", is_flag=True,
+              help="Also accept the baseline's findings nobody reviewed (CSV rows with a blank status; "
+                   "every finding a JSON report lists).")
 @click.option("--store", "store", type=click.Path(dir_okay=False, path_type=Path),
               help="Claim store (SQLite): also compare with every earlier batch, then add this one.")
 @click.option("--one-story", is_flag=True, help="Treat the whole batch as one story (do not group articles).")
 @selection_options
 @config_option
 @terminal_options
-def check(paths, fmt, out, fail_on, rules, same_article, baseline, store, one_story,
+def check(paths, fmt, out, fail_on, rules, same_article, baseline, accept_unreviewed, store, one_story,
           select, ignore, severity, min_severity, verdict, config, color, quiet, verbose, statistics) -> None:
     """Check articles (files, folders, manifests, CSV/JSONL tables, HTML pages; - reads one
     article from standard input) for discrepancies."""
     settings = _settings(config, format=fmt, fail_on=fail_on, rules=rules, same_article=same_article, select=select,
                          ignore=ignore, severity=severity, min_severity=min_severity, verdict=verdict)
+    if accept_unreviewed and not baseline:
+        _fail("--accept-unreviewed needs --baseline FILE")
     voice, clock = Voice(quiet, verbose), Clock()
     progress = clock.watching(_progress(quiet)) if voice.verbose else _progress(quiet)
     colour = settings.format == "table" and use_color(color, sys.stdout)
     try:
-        accepted = load_baseline(baseline) if baseline else Accepted()
+        accepted = load_baseline(baseline, accept_unreviewed) if baseline else Accepted()
+        if out:
+            guard_review(out / "discrepancies.csv", baseline)
         if store:
             from checker.history import check_with_store
 
@@ -137,7 +146,7 @@ def check(paths, fmt, out, fail_on, rules, same_article, baseline, store, one_st
         clock.step("reported")
     except (InputError, RulesError) as err:
         _fail(str(err))
-    _warn(report.warnings, quiet)
+    _warn(accepted.warnings + report.warnings, quiet)
     if baseline:
         voice.note(f"baseline {baseline}: {len(report.suppressed)} finding(s) suppressed, "
                    f"{len(report.reopened)} reopened by a new value, "

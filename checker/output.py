@@ -15,11 +15,14 @@ def write_all(folder: Path, files: dict[str, str]) -> list[Path]:
         folder.mkdir(parents=True, exist_ok=True)
     except OSError as err:
         raise InputError(f"{folder}: cannot create output folder ({err.strerror or err})") from err
+    mode = 0o666 & ~_umask()
     staged: list[tuple[str, Path]] = []
     try:
         for name, text in files.items():
+            # A temp file in the folder itself, so that os.replace is one atomic rename.
             handle, temp = tempfile.mkstemp(prefix=f".{name}.", dir=folder)
             staged.append((temp, folder / name))
+            os.chmod(temp, mode)  # mkstemp makes 0600; a report is an ordinary file
             with os.fdopen(handle, "w", encoding="utf-8", newline="") as out:
                 out.write(text)
         for temp, final in staged:
@@ -29,3 +32,10 @@ def write_all(folder: Path, files: dict[str, str]) -> list[Path]:
             Path(temp).unlink(missing_ok=True)
         raise InputError(f"{folder}: cannot write reports ({err.strerror or err})") from err
     return [final for _, final in staged]
+
+
+def _umask() -> int:
+    """Return the process umask (it can only be read by setting it)."""
+    mask = os.umask(0o022)
+    os.umask(mask)
+    return mask

@@ -206,6 +206,14 @@ class Finding:
 
 
 @dataclass(frozen=True, slots=True)
+class Review:
+    """An editor's status and note on a finding, carried from a reviewed CSV into the next."""
+
+    status: str
+    note: str = ""
+
+
+@dataclass(frozen=True, slots=True)
 class Report:
     """Everything a reporter needs: the batch, its claims, its disputed and agreed facts."""
 
@@ -217,6 +225,7 @@ class Report:
     suppressed: frozenset[str] = frozenset()  # ids of findings the baseline accepts with these values
     stale: tuple[str, ...] = ()  # baseline ids that no longer match any finding
     reopened: frozenset[str] = frozenset()  # accepted findings that gained a value since: open again
+    reviews: tuple[tuple[str, Review], ...] = ()  # (finding id, its review from the baseline), by id
 
     @property
     def facts(self) -> int:

@@ -90,16 +90,17 @@ def test_csv_values_are_read_back_without_their_compatible_extras(tmp_path):
     assert load_baseline(path).values == {"aaa111": frozenset({"43", "28"})}
 
 
-def test_a_csv_without_statuses_is_accepted_whole(tmp_path):
+@pytest.mark.parametrize(("accept_unreviewed", "values"), [(False, {}), (True, {"aaa111": None, "bbb222": None})])
+def test_a_csv_without_statuses_accepts_only_when_asked(tmp_path, accept_unreviewed, values):
     path = tmp_path / "b.csv"
     path.write_text("id,status\naaa111,\nbbb222,\n", encoding="utf-8")
-    assert load_baseline(path).values == {"aaa111": None, "bbb222": None}
+    assert load_baseline(path, accept_unreviewed).values == values
 
 
 def test_a_json_report_is_a_baseline_and_stale_entries_are_reported(tmp_path):
     report = tmp_path / "report.json"
-    report.write_text(json.dumps({"version": 2, "findings": [{"id": "0123456789ab", "variants": [{"value": "3"}]}]}),
-                      encoding="utf-8")
+    finding = {"id": "0123456789ab", "suppressed": True, "variants": [{"value": "3"}]}
+    report.write_text(json.dumps({"version": 2, "findings": [finding]}), encoding="utf-8")
     result = _check(STORY, "--baseline", report, "--format", "json")
     assert "1 stale entry" in result.stderr
     assert result.exit_code == 1  # nothing of this batch was accepted

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import csv
 import json
 import os
 import re
@@ -168,7 +169,12 @@ def test_the_workflow_baseline_accepts_reviewed_findings(workflow, tmp_path):
     shutil.copytree(FIRE, tmp_path / workflow["env"]["ARTICLES"])
     _run_steps(workflow, tmp_path, tmp_path / "summary.md")
     # The editors reviewed the CSV and committed it as the baseline: every row is accepted.
-    shutil.copy(tmp_path / "reports" / "discrepancies.csv", tmp_path / workflow["env"]["BASELINE"])
+    with open(tmp_path / "reports" / "discrepancies.csv", encoding="utf-8-sig", newline="") as handle:
+        rows = list(csv.DictReader(handle))
+    with open(tmp_path / workflow["env"]["BASELINE"], "w", encoding="utf-8", newline="") as handle:
+        writer = csv.DictWriter(handle, fieldnames=list(rows[0]))
+        writer.writeheader()
+        writer.writerows({**row, "status": "accepted"} for row in rows)
     (done,) = _run_steps(workflow, tmp_path, tmp_path / "summary.md")
     assert done.returncode == 0, done.stderr
     assert "4 finding(s) suppressed" in done.stderr

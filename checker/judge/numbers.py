@@ -25,8 +25,9 @@ def compare_interval(check: Check, a: Claim, b: Claim, articles: Mapping[str, Ar
     verdict, note = timeline(check, a, b, articles)
     if verdict == "update":
         return finding(check, a, b, articles, verdict, "low", note)
-    weak = weaknesses(a, b, articles)
-    severity = weaker(severity_of(check, first.gap(second)), len(weak))
+    gap = first.gap(second)
+    weak = weaknesses(a, b, articles, undated_doubt=gap < check.limits.get("undated_gap", math.inf))
+    severity = weaker(severity_of(check, gap), len(weak))
     said = [w for w in weak if w != UNDATED or "dates" not in note]  # the note may have said it
     return finding(check, a, b, articles, verdict, severity, "; ".join([note, *said]))
 
@@ -41,9 +42,12 @@ def weaker(severity: str, steps: int) -> str:
     return _GRADES[min(_GRADES.index(severity) + steps, len(_GRADES) - 1)]
 
 
-def weaknesses(a: Claim, b: Claim, articles: Mapping[str, Article]) -> list[str]:
+def weaknesses(a: Claim, b: Claim, articles: Mapping[str, Article], undated_doubt: bool = True) -> list[str]:
     """Say what keeps two disagreeing figures from being strong evidence; each point lowers
-    the severity one step, so `high` means firm figures, one fact, one known time."""
+    the severity one step, so `high` means firm figures, one fact, one known time.
+
+    `undated_doubt` is false when the gap is too wide for an undated pair of firm figures
+    to pass as a report and its revision (the check's `undated_gap`)."""
     weak = []
     if not (firm(a) and firm(b)):
         weak.append("an estimate is involved")
@@ -58,7 +62,8 @@ def weaknesses(a: Claim, b: Claim, articles: Mapping[str, Article]) -> list[str]
     if a.cumulative and b.cumulative:
         when_a, when_b = figure_date(a, articles), figure_date(b, articles)
         if when_a is None or when_b is None:
-            weak.append(UNDATED)
+            if undated_doubt or not (firm(a) and firm(b)):
+                weak.append(UNDATED)
         elif when_a == when_b:
             weak.append("the hours of the two reports are unknown and a toll can move within a day")
     return weak
