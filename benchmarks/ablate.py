@@ -1,10 +1,11 @@
 """Ablation of the gathering and judging signals on the dev corpus: each one off in turn.
 
-    python benchmarks/ablate.py            # needs ../shared/corpus/dev beside the repository
+    python benchmarks/ablate.py            # the dev corpus copy under tests/data/corpus/dev
 
 Prints, for the checker as it is and with each signal turned off (the frame slots of
 checker/gather/frames.py, noun kinds and the preference for the most stated fact in
-checker/gather/facts.py, counts of none, the pronoun rule of ATT001), the fact-inventory scores
+checker/gather/facts.py, counts of none, win-loss records, incidents dated without a verb,
+onsets read from "since", the pronoun rule of ATT001), the fact-inventory scores
 (disputed-fact recall, precision over all findings) of the five inventoried clusters, the
 labelled-pair recall of gold.csv (and how many consistent pairs are flagged) over all nine, and
 the seeds' findings.
@@ -21,6 +22,7 @@ sys.path.insert(0, str(ROOT))
 
 from tabulate import tabulate  # noqa: E402
 
+import checker.extract.dates as dates  # noqa: E402
 import checker.extraction as extraction  # noqa: E402
 import checker.gather.facts as facts  # noqa: E402
 import checker.gather.frames as frames  # noqa: E402
@@ -31,7 +33,7 @@ from checker.evaluate import evaluate, joined, read_gold  # noqa: E402
 from checker.evaluate_facts import evaluate_facts  # noqa: E402
 from checker.fact_inventory import read_facts  # noqa: E402
 
-DEV = ROOT.parent / "shared" / "corpus" / "dev"
+DEV = ROOT / "tests" / "data" / "corpus" / "dev"
 INVENTORIED = ("8_ecbplus", "29_ecbplus", "30_ecb", "32_ecb", "41_ecbplus")
 
 
@@ -53,6 +55,12 @@ def off(signal: str):
         patch(facts, "PREFER_STATED", False)
     elif signal == "counts of none":
         patch(extraction, "zero_claims", lambda *args, **kwargs: iter(()))
+    elif signal == "win-loss records":
+        patch(extraction, "record_claims", lambda *args, **kwargs: iter(()))
+    elif signal == "incidents dated without a verb":
+        patch(dates, "nominal_event", lambda *args: None)
+    elif signal == "onsets from since":
+        patch(dates, "_onset", lambda *args: None)
     elif signal == "pronoun may mean the other":
         patch(people, "_may_mean", lambda *args: False)
     try:
@@ -74,8 +82,9 @@ def measure() -> list[str]:
             f"{pairs.recall:.2f}", str(pairs.labelled_consistent_flagged), str(len(seeds.findings))]
 
 
-SIGNALS = ["names", "pronoun", "verb", "span", "place", "attributive", "noun kinds", "most stated fact first",
-           "counts of none", "pronoun may mean the other"]
+SIGNALS = ["names", "pronoun", "verb", "span", "place", "attributive", "day", "noun kinds", "most stated fact first",
+           "counts of none", "win-loss records", "incidents dated without a verb", "onsets from since",
+           "pronoun may mean the other"]
 
 
 def main() -> None:
