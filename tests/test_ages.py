@@ -2,7 +2,7 @@
 
 import pytest
 
-from checker.extract.ages import find_ages
+from checker.extract.ages import find_ages, group_ages
 from checker.extract.numbers import number_claims
 from checker.extraction import article_claims
 from checker.lexicon import RULES_DIR, load_predicates, load_quantities
@@ -90,3 +90,26 @@ def test_an_age_is_no_other_number(sentence):
     claim = Sentence("a", 0, 0, len(sentence), sentence, 1)
     numbers = number_claims(claim, load_quantities(RULES_DIR), load_predicates(RULES_DIR), None)
     assert not [c.text for c in numbers if c.value.interval.lo in ages]
+
+
+# Ages listed for an unnamed group: each is one member's age, none a count.
+GROUPS = [
+    ("Police found the bodies of two women -- 68 and 48-years-old -- inside the apartment.",
+     [(68, "women"), (48, "women")]),
+    ("The names of the women killed, who were 61 and 48 years old, have not been released.",
+     [(61, "women"), (48, "women")]),
+    ("Three men, 19, 22 and 25 years old, were charged.", [(19, "men"), (22, "men"), (25, "men")]),
+    ("The flood hit 61 and 48 villages.", []),  # no "years old"
+    ("Between 61 and 48 years old is no one here.", []),  # no group named
+]
+
+
+@pytest.mark.parametrize(("sentence", "expected"), GROUPS)
+def test_ages_listed_for_a_group(sentence, expected):
+    assert [(m.age, group) for m, group in group_ages(sentence)] == expected
+    if expected:
+        article = Article(id="a", path="a.txt", text=sentence)
+        claims = article_claims(article, RULES_DIR)
+        listed = {str(age) for age, _ in expected}
+        assert all(c.value.dimension == "age" for c in claims if c.text in listed)
+        assert sorted(c.text for c in claims if c.thing == f"the {expected[0][1]}") == sorted(listed)

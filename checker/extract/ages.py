@@ -67,6 +67,28 @@ class AgeMention:
     person: str
 
 
+# "two women -- 68 and 48-years-old", "the women killed, who were 61 and 48 years old": a list
+# of ages sharing one "years old", each the age of one member of a group the sentence names.
+_LISTED = re.compile(r"(?<![\d,.])(?P<list>\d{1,3}(?:\s*,\s*\d{1,3})*,?\s+and\s+\d{1,3})(?:\s*-\s*|\s+)years?(?:\s*-\s*|\s+)old\b")
+_LISTED_AGE = re.compile(r"\d{1,3}")
+_PLURAL_PERSON = re.compile(r"\b(?P<noun>men|women|people|children|boys|girls|victims|brothers|sisters|sons|daughters|"
+                            r"teenagers|teens|students|workers|suspects|friends|relatives|passengers)\b", re.I)
+
+
+def group_ages(sentence: str) -> list[tuple[AgeMention, str]]:
+    """Return the ages a list gives for an unnamed group, each with the group's noun ("women")."""
+    found = []
+    for m in _LISTED.finditer(sentence):
+        groups = list(_PLURAL_PERSON.finditer(sentence, 0, m.start()))
+        if not groups:
+            continue
+        group = groups[-1]["noun"].lower()
+        for age in _LISTED_AGE.finditer(m["list"]):
+            start = m.start("list") + age.start()
+            found.append((AgeMention(start, start + len(age.group()), int(age.group()), ""), group))
+    return [(a, g) for a, g in found if 0 < a.age <= OLDEST]
+
+
 def find_ages(sentence: str) -> list[AgeMention]:
     """Return the ages of people a sentence gives, each with the name it belongs to."""
     if not _DIGIT.search(sentence):
@@ -156,9 +178,13 @@ def _clean(name: str, least: int = 1) -> str | None:
 
 def age_claims(sentences: list[Sentence]) -> list[Claim]:
     """Return the age claims of an article's sentences, each person resolved within the article."""
+    groups = [_claim(s, mention, f"the {group}") for s in sentences if _DIGIT.search(s.text)
+              for mention, group in group_ages(s.text)]
     ages = [find_ages(s.text) for s in sentences]
+    listed = {(c.article_id, c.start) for c in groups}
+    ages = [[m for m in found if (s.article_id, s.start + m.start) not in listed] for s, found in zip(sentences, ages)]
     if not any(ages):
-        return []
+        return groups
     # Names after the last age can neither be its person nor teach a full name it needs often;
     # ages of people named in full ("Anthony LaCalamita, 38") need no other name at all.
     last = max(i for i, found in enumerate(ages) if found)
@@ -173,7 +199,7 @@ def age_claims(sentences: list[Sentence]) -> list[Claim]:
             person = full.get(mention.person, mention.person) or _antecedent(sentences, named, i, full)
             if person:
                 claims.append(_claim(sentences[i], mention, person))
-    return claims
+    return [*claims, *groups]
 
 
 def _people(sentence: Sentence) -> list[str]:

@@ -34,7 +34,8 @@ _SPELLED_AGE = (
     r"|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)"
 )
 _AGES = re.compile(
-    r"\b\d{1,3}[\s-]*(?:years?|yrs?)[\s-]*old\b"
+    r"\b\d{1,3}(?:\s*,\s*\d{1,3})*,?\s+and\s+\d{1,3}[\s-]*(?:years?|yrs?)[\s-]*old\b"  # "68 and 48-years-old"
+    r"|\b\d{1,3}[\s-]*(?:years?|yrs?)[\s-]*old\b"
     r"|\b\d{1,3}-year-old\b"
     r"|\baged?\s+(?:of\s+)?\d{1,3}\b"
     r"|\bages?\s+(?:of\s+)?\d{1,3}(?:\s*(?:-|to|and)\s*\d{1,3})?\b"
