@@ -11,6 +11,7 @@ from checker.extraction import Progress, extract_claims
 from checker.gather.facts import gather_measured
 from checker.gather.people import gather_ages, gather_quotes, gather_roles, people_named
 from checker.gather.stories import group_stories, read_articles
+from checker.lexicon import load_places
 from checker.judge.findings import judge_fact, order
 from checker.loader import load_paths
 from checker.records import Article, Claim, Finding, Report
@@ -67,7 +68,7 @@ def _facts(claims: Sequence[Claim], stories: Mapping[str, str], checks: tuple[Ch
     measured = [c for c in claims if c.kind in ("number", "date") and c.value.dimension != "age"]
     texts = {key: article.text for key, article in articles.items()}
     for fact in gather_measured(measured, stories, settings.match_threshold, compatible, settings.same_article,
-                                named, texts):
+                                named, texts, load_places(settings.rules)):
         founder = fact.founder  # a fact's predicate is the one its claims state, if any does
         check = check_of(founder.kind, founder.value.dimension, fact.predicate)
         if check is not None:

@@ -20,7 +20,7 @@ from checker.extract.records import record_claims
 from checker.extract.zeros import zero_claims
 from checker.extract.times import time_claims
 from checker.extract.people_claims import people_claims
-from checker.lexicon import load_events, load_predicates, load_quantities
+from checker.lexicon import load_events, load_places, load_predicates, load_quantities, same_places
 from checker.records import Article, Claim
 from checker.sentences import split_sentences
 
@@ -77,9 +77,18 @@ def article_claims(article: Article, rules: Path) -> list[Claim]:
                                   previous=previous, incident=incident))
         previous = sentence.text
     claims = _in_background(claims, background([s.text for s in sentences], article.published))
+    claims = _placed(claims, load_places(rules))
     claims.extend(people_claims(sentences, article.text))
     claims.extend(age_claims(sentences))
     return claims
+
+
+def _placed(claims: list[Claim], places: dict[str, str]) -> list[Claim]:
+    """Write the places claims are limited to by one name each ("Salonika" is "Thessaloniki")."""
+    if not places:
+        return claims
+    return [replace(c, scope=same_places(c.scope, places)) if c.scope and any(w in places for w in c.scope.split())
+            else c for c in claims]
 
 
 def _in_background(claims: list[Claim], anchors: dict[int, str]) -> list[Claim]:

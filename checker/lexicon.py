@@ -167,3 +167,20 @@ def load_events(rules_dir: Path = RULES_DIR) -> EventLexicon:
     except (KeyError, TypeError, AttributeError) as err:
         raise RulesError(f"{path}: missing or malformed entry ({err})") from err
     return EventLexicon(statement, verbs, figures)
+
+
+@lru_cache(maxsize=8)
+def load_places(rules_dir: Path = RULES_DIR) -> dict[str, str]:
+    """Load rules/places.toml: other names of a place, lower-case, to the place's own (absent: none)."""
+    path = rules_dir / "places.toml"
+    if not path.is_file():
+        return {}
+    table = read_toml(path).get("aliases", {})
+    if not isinstance(table, dict) or not all(isinstance(v, str) for v in table.values()):
+        raise RulesError(f"{path}: [aliases] must map names to place names")
+    return {name.lower(): place.lower() for name, place in table.items()}
+
+
+def same_places(words: str, places: dict[str, str]) -> str:
+    """Write each place name of some lower-case words as the place's own name ("salonika" -> "thessaloniki")."""
+    return " ".join(places.get(word, word) for word in words.split())

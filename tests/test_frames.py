@@ -312,3 +312,17 @@ def test_the_day_a_sentence_dates_its_event_to(sentence, days):
     article = Article(id="a", path="a.txt", text=sentence, published=date(2011, 11, 11))
     found = event_days(article_claims(article, RULES_DIR))
     assert {int(day) for day, _, _ in found.values()} == days
+
+
+def test_two_names_of_one_place_are_one_place():
+    disputed, _ = _facts("Violence broke out in Thessaloniki, where another 20,000 people marched.",
+                         "Clashes broke out in Salonika where approximately 50,000 people marched.")
+    assert [sorted(f.values) for f in disputed] == [["20,000", "≈ 50,000"]]
+
+
+def test_places_table_reads_names_to_places(rules_copy):
+    from checker.lexicon import load_places
+
+    assert load_places()["salonika"] == "thessaloniki" and load_places()["bombay"] == "mumbai"
+    (rules_copy / "places.toml").unlink()
+    assert load_places(rules_copy) == {}

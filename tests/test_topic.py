@@ -111,6 +111,11 @@ THINGS = [
     ("Greek stocks closed down 3.9 percent.", "3.9 percent", "stock", ""),
     # A place after "to" or "with" limits the figure.
     ("Sixty-five per cent of traffic to India was down.", "Sixty-five per cent", "traffic", "india"),
+    # "in X, where N ...": the count of that place, an addition to the story's total though it be
+    ("Violence broke out in the northern city of Thessaloniki, where another 20,000 people marched.", "20,000",
+     "person", "thessaloniki"),
+    ("Clashes broke out in Salonika where approximately 50,000 people marched.", "approximately 50,000",
+     "person", "salonika"),
 ]
 
 
@@ -123,6 +128,8 @@ def test_thing_and_scope(lexicons, sentence, figure, thing, scope):
 # (sentence, the number as written, whether it is no figure of the story's facts)
 ASIDES = [
     ("If there was just one cable down we could have used the other two.", "one", True),
+    ("In Athens 100,000 marched, and another 20,000 joined them later.", "20,000", True),
+    ("Violence broke out in Thessaloniki, where another 20,000 people marched.", "20,000", False),
     ("The storm could kill 100 people.", "100", True),
     ("We've lost three out of four lines.", "four", True),
     ("He connected on 1 of 13 passes.", "13", True),

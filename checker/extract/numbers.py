@@ -17,6 +17,12 @@ from checker.records import Claim, Quantity, Sentence, claim_in
 
 # "another four people", "tens of thousands more": an addition to a total, not the total.
 _INCREMENT_BEFORE = re.compile(r"\b(?:another|an additional|additional|a further|further)\s+$", re.I)
+# "in the northern city of Thessaloniki, where another 20,000 people marched": the count of that
+# place, which a clause of its own gives (an addition to the story's total, not a part of its fact).
+_WHERE_PLACE = re.compile(
+    r"\b(?:in|of|at)\s+(?:the\s+)?(?:[a-z]+\s+){0,3}(?P<place>[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)*),?\s+where\s+"
+    r"(?:(?:another|an\s+additional|additional|a\s+further|further|about|around|approximately|some|roughly|nearly|"
+    r"almost|more\s+than|over|at\s+least|up\s+to|as\s+many\s+as)\s+)*$")
 _INCREMENT_AFTER = re.compile(r"(?:\s+[a-z]+)?\s+more\b(?!\s+than)", re.I)
 # "on another UN school", "in a separate attack": the sentence tells of a side incident.
 _SIDE_INCIDENT = re.compile(r"\b(?:another|separate|(?:an|one) other)\s+(?!one\b|of\b)[a-z]", re.I)
@@ -109,6 +115,7 @@ def number_claims(sentence: Sentence, qlex: QuantityLexicon, plex: PredicateLexi
             topic = replace(topic, predicate=f"{topic.predicate}_{degree}")
         start = sentence.start + mention.start
         end = sentence.start + mention.end
+        where = _WHERE_PLACE.search(text, max(0, mention.start - 120), mention.start)
         label = " ".join(part for part in (topic.predicate.replace("_", " "), topic.words) if part)
         yield claim_in(
             sentence, start, end, "number",
@@ -121,8 +128,9 @@ def number_claims(sentence: Sentence, qlex: QuantityLexicon, plex: PredicateLexi
             cumulative=topic.cumulative,
             anchor=clause_anchor(text, mention.start, published),
             # "three of the four soldiers": a part of a count, unless its degree names the part
-            aside=_aside(text, mention) or bool(partial and not degree),
-            scope=scope_after(text, topic.end),
+            aside=(_aside(text, mention) and not (where and _INCREMENT_BEFORE.search(text, 0, mention.start)))
+            or bool(partial and not degree),
+            scope=scope_after(text, topic.end) or (where["place"].lower() if where else ""),
         )
 
 

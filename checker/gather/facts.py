@@ -75,10 +75,12 @@ Compatible = Callable[[Claim, Claim], bool]
 def gather_measured(claims: Iterable[Claim], stories: Mapping[str, str], threshold: float,
                     compatible: Compatible, same_article: bool = False,
                     named: Mapping[str, frozenset[str]] | None = None,
-                    texts: Mapping[str, str] | None = None) -> list[Gathered]:
+                    texts: Mapping[str, str] | None = None,
+                    places: Mapping[str, str] | None = None) -> list[Gathered]:
     """Gather a batch's number and date claims into facts, story by story and block by block;
     `named` gives the words each article's story writes only as names and `texts` the articles'
-    texts, where a pronoun finds whom it means (see frames.frame_of)."""
+    texts, where a pronoun finds whom it means (see frames.frame_of); `places` the other
+    names of places (rules/places.toml), so that "Salonika" and "Thessaloniki" are one name."""
     blocks: dict[tuple, list[Claim]] = defaultdict(list)
     claims = list(claims)
     days = event_days(claims)
@@ -88,11 +90,18 @@ def gather_measured(claims: Iterable[Claim], stories: Mapping[str, str], thresho
             blocks[(stories[claim.article_id], *key)].append(claim)
     facts: list[Gathered] = []
     for key in sorted(blocks):
-        frames = {c.id: _dated(frame_of(c, (named or {}).get(c.article_id, frozenset()),
-                                        (texts or {}).get(c.article_id, "")), c, days)
+        frames = {c.id: _dated(_placed(frame_of(c, (named or {}).get(c.article_id, frozenset()),
+                                                (texts or {}).get(c.article_id, "")), places), c, days)
                   for c in blocks[key]}
         facts += _gather_block(key, blocks[key], threshold, compatible, same_article, frames)
     return facts
+
+
+def _placed(frame: Frame, places: Mapping[str, str] | None) -> Frame:
+    """Write the names of a frame's places by one name each."""
+    if not places or not any(name in places for name in frame.names):
+        return frame
+    return replace(frame, names=frozenset(places.get(name, name) for name in frame.names))
 
 
 def _dated(frame: Frame, claim: Claim, days: Mapping[tuple[str, int], tuple[str, str, str]]) -> Frame:
