@@ -5,7 +5,8 @@
 Prints, for the checker as it is and with each signal turned off (the frame slots of
 checker/gather/frames.py, noun kinds and the preference for the most stated fact in
 checker/gather/facts.py, counts of none, win-loss records, incidents dated without a verb,
-onsets read from "since", the pronoun rule of ATT001), the fact-inventory scores
+onsets read from "since", other names of places, ages listed for a group, the pronoun rule
+of ATT001), the fact-inventory scores
 (disputed-fact recall, precision over all findings) of the five inventoried clusters, the
 labelled-pair recall of gold.csv (and how many consistent pairs are flagged) over all nine, and
 the seeds' findings.
@@ -22,6 +23,8 @@ sys.path.insert(0, str(ROOT))
 
 from tabulate import tabulate  # noqa: E402
 
+import checker.engine as engine  # noqa: E402
+import checker.extract.ages as ages  # noqa: E402
 import checker.extract.dates as dates  # noqa: E402
 import checker.extraction as extraction  # noqa: E402
 import checker.gather.facts as facts  # noqa: E402
@@ -61,6 +64,11 @@ def off(signal: str):
         patch(dates, "nominal_event", lambda *args: None)
     elif signal == "onsets from since":
         patch(dates, "_onset", lambda *args: None)
+    elif signal == "other names of places":
+        patch(engine, "load_places", lambda *args: {})
+        patch(extraction, "load_places", lambda *args: {})
+    elif signal == "ages listed for a group":
+        patch(ages, "group_ages", lambda *args: [])
     elif signal == "pronoun may mean the other":
         patch(people, "_may_mean", lambda *args: False)
     try:
@@ -84,7 +92,7 @@ def measure() -> list[str]:
 
 SIGNALS = ["names", "pronoun", "verb", "span", "place", "attributive", "day", "noun kinds", "most stated fact first",
            "counts of none", "win-loss records", "incidents dated without a verb", "onsets from since",
-           "pronoun may mean the other"]
+           "other names of places", "ages listed for a group", "pronoun may mean the other"]
 
 
 def main() -> None:
