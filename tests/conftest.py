@@ -41,3 +41,21 @@ def split_pairs(finding: dict, leading: bool = False) -> list[tuple[dict, dict]]
 def claims_of(finding: dict) -> list[dict]:
     """Return every claim of a JSON finding, variant by variant."""
     return [c for v in finding["variants"] for c in v["claims"]]
+
+
+@pytest.fixture
+def workdir(tmp_path, monkeypatch) -> Path:
+    """Run in an empty folder that is a repository's top, so no settings file above leaks in."""
+    work = tmp_path / "work"
+    (work / ".git").mkdir(parents=True)
+    monkeypatch.chdir(work)
+    return work
+
+
+def invoke(*args, **kwargs):
+    """Run the CLI with its arguments as text (paths too), as a shell would pass them."""
+    from click.testing import CliRunner
+
+    from checker.cli import main
+
+    return CliRunner().invoke(main, [str(a) for a in args], **kwargs)

@@ -4,21 +4,13 @@ from __future__ import annotations
 
 
 import pytest
-from click.testing import CliRunner
 
-from checker.cli import main
-
-
-@pytest.fixture(autouse=True)
-def workdir(tmp_path, monkeypatch):
-    work = tmp_path / "work"
-    (work / ".git").mkdir(parents=True)
-    monkeypatch.chdir(work)
-    return work
+from conftest import invoke
 
 
-def invoke(*args, **kwargs):
-    return CliRunner().invoke(main, [str(a) for a in args], **kwargs)
+
+pytestmark = pytest.mark.usefixtures("workdir")
+
 
 
 def test_rule_explains_a_check_with_its_examples():

@@ -7,22 +7,16 @@ import json
 from pathlib import Path
 
 import pytest
-from click.testing import CliRunner
 
-from checker.cli import main
+from conftest import invoke
+
 
 ROOT = Path(__file__).resolve().parent.parent
 FIRE = ROOT / "tests" / "stories" / "factory_fire"  # NUM002 high; NUM001 medium twice; NUM005 medium
 ALL_FIRE = [("NUM002", "high"), ("NUM001", "medium"), ("NUM001", "medium"), ("NUM005", "medium")]
 
 
-@pytest.fixture(autouse=True)
-def workdir(tmp_path, monkeypatch):
-    """Run in an empty folder that is a repository's top, so no settings file above leaks in."""
-    work = tmp_path / "work"
-    (work / ".git").mkdir(parents=True)
-    monkeypatch.chdir(work)
-    return work
+pytestmark = pytest.mark.usefixtures("workdir")
 
 
 @pytest.fixture
@@ -37,9 +31,6 @@ def quake(tmp_path) -> Path:
             f"Donors pledged ${sum_} billion in aid to Velmora.\n", encoding="utf-8")
     return folder
 
-
-def invoke(*args, **kwargs):
-    return CliRunner().invoke(main, [str(a) for a in args], **kwargs)
 
 
 def found(result) -> list[tuple[str, str]]:

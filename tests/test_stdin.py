@@ -5,24 +5,16 @@ from __future__ import annotations
 import json
 
 import pytest
-from click.testing import CliRunner
 
-from checker.cli import main
+from conftest import invoke
+
 
 TOLL_12 = "Police said 12 people were killed in the crash on the coastal highway."
 TOLL_9 = "Police said nine people were killed in the crash on the coastal highway."
 
 
-@pytest.fixture(autouse=True)
-def workdir(tmp_path, monkeypatch):
-    work = tmp_path / "work"
-    (work / ".git").mkdir(parents=True)
-    monkeypatch.chdir(work)
-    return work
+pytestmark = pytest.mark.usefixtures("workdir")
 
-
-def invoke(*args, **kwargs):
-    return CliRunner().invoke(main, [str(a) for a in args], **kwargs)
 
 
 def test_dash_reads_one_article_from_standard_input(tmp_path):

@@ -11,8 +11,8 @@ import click
 import pytest
 from click.testing import CliRunner
 
-from checker.cli import main
 from checker.terminal import use_color
+from conftest import invoke
 
 ROOT = Path(__file__).resolve().parent.parent
 FIRE = ROOT / "tests" / "stories" / "factory_fire"
@@ -22,16 +22,8 @@ TOLL_9 = "Police said nine people were killed in the crash on the coastal highwa
 
 
 @pytest.fixture(autouse=True)
-def workdir(tmp_path, monkeypatch):
-    work = tmp_path / "work"
-    (work / ".git").mkdir(parents=True)
-    monkeypatch.chdir(work)
+def colour_allowed(workdir, monkeypatch):
     monkeypatch.delenv("NO_COLOR", raising=False)
-    return work
-
-
-def invoke(*args, **kwargs):
-    return CliRunner().invoke(main, [str(a) for a in args], **kwargs)
 
 
 # -- width ------------------------------------------------------------------------------
