@@ -77,8 +77,8 @@ def test_event_verb_is_empty_without_a_verb_beside_the_figure():
     assert event_verb(text, start, start + 3, 0, len(text)) == ""
 
 
-def _facts(*texts: str):
-    articles = [Article(id=f"a{i}", path=f"a{i}.txt", text=t) for i, t in enumerate(texts)]
+def _facts(*texts: str, published: date | None = None):
+    articles = [Article(id=f"a{i}", path=f"a{i}.txt", text=t, published=published) for i, t in enumerate(texts)]
     claims = [c for a in articles for c in article_claims(a, RULES_DIR)]
     return find_facts(claims, articles, Settings(), one_story=True)
 
@@ -281,9 +281,7 @@ def test_a_comma_between_two_modifiers_of_one_noun_is_no_clause_boundary():
 
 
 def _dated_facts(*texts: str):
-    articles = [Article(id=f"a{i}", path=f"a{i}.txt", text=t, published=date(2011, 11, 11)) for i, t in enumerate(texts)]
-    claims = [c for a in articles for c in article_claims(a, RULES_DIR)]
-    return find_facts(claims, articles, Settings(), one_story=True)
+    return _facts(*texts, published=date(2011, 11, 11))
 
 
 def test_figures_of_events_dated_to_different_days_are_different_facts():
