@@ -56,3 +56,21 @@ def test_a_relative_date_near_the_calendars_edges(phrase, published, future, dis
     value = parse_date_phrase(f"It happened {phrase}.", published, future)
     assert (value.display, value.reason) == (display, reason)
     assert (value.first is None) == bool(reason)
+
+
+# "the next 0 days" read as the day after the reference up to the reference itself: a span that
+# ends before it starts. It spans no day, so it is no date. (phrase, display or None)
+EMPTY_SPANS = [
+    ("the next 0 days", None),
+    ("the next 0 weeks", None),
+    ("the next 0 months", None),
+    ("the next 0 hours", "2025-03-10"),
+    ("the next 1 days", "2025-03-11"),
+    ("in the past 0 days", "2025-03-10"),
+]
+
+
+@pytest.mark.parametrize("phrase, display", EMPTY_SPANS)
+def test_a_span_that_ends_before_it_starts_is_no_date(phrase, display):
+    value = parse_date_phrase(f"It happens {phrase}.", date(2025, 3, 10))
+    assert (value and value.display) == display

@@ -160,12 +160,15 @@ def _recent(m: Match, ref: date, future: bool) -> Resolved:
     return cal.shift(ref, unit, -_RECENT[unit]), ref, "vague", True
 
 
-def _next(m: Match, ref: date, future: bool) -> Resolved:
+def _next(m: Match, ref: date, future: bool) -> Resolved | None:
     """Resolve "the next few days", "in the coming weeks", "within the next 24 hours"."""
     unit = _unit(m)
     count = _count(m) or ((2, 5) if m["unit"].lower().endswith("s") else (1, 1))
     start = ref if unit == "hour" else cal.moved(ref, 1)
-    return start, cal.shift(ref, unit, count[1]), "vague", True
+    last = cal.shift(ref, unit, count[1])
+    if last < start:
+        return None  # "the next 0 days" ends before it starts: it spans no day
+    return start, last, "vague", True
 
 
 def _within(m: Match, ref: date, future: bool) -> Resolved:
