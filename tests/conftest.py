@@ -1,9 +1,11 @@
 """Shared test helpers: where the labelled material (seeds gold, dev corpus) lives."""
 
+import os
 import shutil
 from pathlib import Path
 
 import pytest
+from hypothesis import HealthCheck, settings
 
 from checker.lexicon import RULES_DIR
 
@@ -12,6 +14,15 @@ from checker.lexicon import RULES_DIR
 # says where each comes from. A clone needs nothing beside it.
 DATA = Path(__file__).resolve().parent / "data"
 SHARED = DATA
+
+# Property tests (tests/test_fuzz*.py): a fixed, modest set of examples by default, so that every
+# run tries the same batches; `--hypothesis-profile=long` or HYPOTHESIS_PROFILE=long tries 10,000
+# fresh ones. No deadline: a slow example is no failure, and no example database is written.
+_PROPERTY = dict(deadline=None, database=None,
+                 suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large])
+settings.register_profile("checker", max_examples=60, derandomize=True, **_PROPERTY)
+settings.register_profile("long", max_examples=10_000, **_PROPERTY)
+settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "checker"))
 
 
 @pytest.fixture(autouse=True)

@@ -8,7 +8,7 @@ from functools import lru_cache
 
 from checker.extract.masks import masked_spans, overlaps
 from checker.lexicon import QuantityLexicon, Unit
-from checker.normalize.quantities import describe, number_value, qualify, rounding
+from checker.normalize.quantities import describe, number_value, qualify, representable, rounding
 from checker.records import Interval, Quantity
 
 _WORDS = (
@@ -150,6 +150,8 @@ def _read(text: str, match: re.Match[str], pats: _Patterns, lex: QuantityLexicon
     if high is not None and _score_before_noun(text, match.start(), end, lex):
         return None, end  # "a 2-13 season", "a 13-13 tie": a score modifying one thing, not a range
     scale, end = _scale(text, end, pats, lex, currency)
+    if not representable(value) or high is not None and not representable(high):
+        return None, end  # too large to hold ("roughly 999…9 million"): no claim, its scale word with it
     rest = text[end:]
     dimension, factor, precision, end = _dimension(rest, end, pats, lex, currency, left)
     if kind == "digits" and not _standalone(text, match, end, left, qualifier, dimension, scale):

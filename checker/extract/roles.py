@@ -21,6 +21,7 @@ _NAME_BEFORE = re.compile(rf"({_NAME}),\s+(?:(?:the|a|an)\s+)?$")
 _TAIL = re.compile(r"\s+(?:of|for|in|at|to|on|from)\s+[^,;:()\"“”\[\]]+")
 _LAST_WORD = re.compile(r"(\S+)\s+$")
 _CONNECTORS = frozenset({"and", "of", "for"})
+_OPENERS = "\"“‘'("
 
 
 @dataclass(frozen=True, slots=True)
@@ -120,7 +121,7 @@ def _name_precedes(sentence: str, start: int, office: re.Match[str], owned: bool
     name = before and not owned and _clean_name(before.group(1), lex, _single_ok(sentence, before.start(1), lex), True)
     if name:
         tail = _tail(sentence, office.end(), lex)
-        first = before.start(1) + before.group(1).index(name)
+        first = before.start(1) + _position(before.group(1), name)
         yield RoleMention(name, sentence[start:office.end()] + tail, first, office.end() + len(tail), "appositive")
 
 
@@ -140,7 +141,9 @@ def _title_start(sentence: str, start: int, lex: TitleLexicon) -> tuple[int, boo
     capital_right = False
     while (word := _LAST_WORD.search(sentence, 0, start)) is not None:
         text = word.group(1)
-        if text[0] in "\"“‘'(" and _title_word(text[1:], lex):
+        if not text.strip(_OPENERS):
+            break  # marks standing alone (`" President Joe Biden said`) hold no title word
+        if text[0] in _OPENERS and _title_word(text[1:], lex):
             start = word.start(1) + 1  # a title opening a quotation: "Troy Police Lt. ...
             break
         owner = re.sub(r"['’]s?$", "", text)
@@ -215,6 +218,12 @@ def _clean_name(text: str, lex: TitleLexicon, one_word_ok: bool, skip_lead: bool
     return " ".join(kept) or None
 
 
+def _position(text: str, name: str) -> int:
+    """Return where a cleaned name starts in the text it was read from, which may space its
+    words wider ("Z  John Ging": the name is "John Ging" or "Z John Ging")."""
+    return re.search(r"\s+".join(map(re.escape, name.split())), text).start()
+
+
 def _single_ok(sentence: str, at: int, lex: TitleLexicon) -> bool:
     word = _LAST_WORD.search(sentence, 0, at)
     return word is None or word.group(1)[0].islower() and word.group(1).lower() not in lex.not_names
@@ -228,7 +237,7 @@ def _who_heads(sentence: str, lex: TitleLexicon) -> Iterator[RoleMention]:
         name = _clean_name(m.group(1), lex, _single_ok(sentence, m.start(1), lex), True)
         body = _tail(" of " + m.group(3), 0, lex)[4:]
         if name and body:
-            first = m.start(1) + m.group(1).index(name)
+            first = m.start(1) + _position(m.group(1), name)
             title = f"{lex.head_verbs[m.group(2)]} of {body}"
             yield RoleMention(name, title, first, m.start(3) + len(body), "appositive")
 

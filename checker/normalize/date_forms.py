@@ -1,13 +1,15 @@
 """Resolvers: one function per phrase form, from a regex match to (first, last, granularity, relative).
 
-The reading rules are documented in `checker.normalize.dates`.
+The reading rules are documented in `checker.normalize.dates`. A phrase whose reading falls
+outside the calendar (years 1 to 9999) raises `date_calendar.BeyondCalendar`.
 """
 
 from __future__ import annotations
 
+import calendar
 import re
 from collections.abc import Callable
-from datetime import date, timedelta
+from datetime import date
 
 from checker.normalize import date_calendar as cal
 from checker.normalize.date_grammar import MONTHS, WEEKDAYS
@@ -42,10 +44,9 @@ def _unit(m: Match) -> str:
 
 def _safe_day(year: int, month: int, day: int) -> date | None:
     """Return the date, or None for an impossible one (February 30)."""
-    try:
-        return date(year, month, day)
-    except ValueError:
+    if day > calendar.monthrange(year, month)[1]:
         return None
+    return cal.calendar_day(year, month, day)
 
 
 def _parted(m: Match, span: cal.Span, granularity: str, relative: bool) -> Resolved:
@@ -125,7 +126,7 @@ def _weekday(m: Match, ref: date, future: bool) -> Resolved:
 
 def _simple(m: Match, ref: date, future: bool) -> Resolved:
     """Resolve "today", "yesterday", "tomorrow", "last night", "this morning"."""
-    day = ref + timedelta(days=_SIMPLE.get(_words(m["word"]), 0))
+    day = cal.moved(ref, _SIMPLE.get(_words(m["word"]), 0))
     return day, day, "day", True
 
 
@@ -159,12 +160,15 @@ def _recent(m: Match, ref: date, future: bool) -> Resolved:
     return cal.shift(ref, unit, -_RECENT[unit]), ref, "vague", True
 
 
-def _next(m: Match, ref: date, future: bool) -> Resolved:
+def _next(m: Match, ref: date, future: bool) -> Resolved | None:
     """Resolve "the next few days", "in the coming weeks", "within the next 24 hours"."""
     unit = _unit(m)
     count = _count(m) or ((2, 5) if m["unit"].lower().endswith("s") else (1, 1))
-    start = ref if unit == "hour" else ref + timedelta(days=1)
-    return start, cal.shift(ref, unit, count[1]), "vague", True
+    start = ref if unit == "hour" else cal.moved(ref, 1)
+    last = cal.shift(ref, unit, count[1])
+    if last < start:
+        return None  # "the next 0 days" ends before it starts: it spans no day
+    return start, last, "vague", True
 
 
 def _within(m: Match, ref: date, future: bool) -> Resolved:

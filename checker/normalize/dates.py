@@ -23,7 +23,8 @@ Semantics, relative to the reference (the article's publication date):
   [ref-7d, ref] or with future=True [ref, ref+7d], "earlier/later this month" the part of
   the month before/after the reference.
 Without a reference a relative phrase stays unresolved (first = last = None); it is never
-dropped.
+dropped. So does one whose reading falls outside the calendar the checker can hold (years
+1 to 9999: "next month" on 9999-12-31, "yesterday" on 0001-01-01). `reason` says which.
 
 Plain `re` + `datetime` + `calendar`, no dateparser: once our patterns have found a span and
 its parts, the arithmetic is a few lines, ~25x faster than dateparser on the same spans, and
@@ -36,10 +37,13 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 
+from checker.normalize.date_calendar import BeyondCalendar
 from checker.normalize.date_forms import RESOLVERS
 from checker.normalize.date_grammar import Hit, scan
 
 _PLACEHOLDER = date(2001, 1, 1)  # resolves relative phrases just to learn their granularity
+NO_REFERENCE = "no publication date"
+BEYOND = "outside the calendar (years 1 to 9999)"
 
 
 @dataclass(frozen=True, slots=True)
@@ -51,6 +55,7 @@ class DateValue:
     granularity: str  # day | week | month | part | season | year | decade | vague
     relative: bool  # needed the reference date
     display: str
+    reason: str = ""  # why first/last are None: NO_REFERENCE or BEYOND; "" when resolved
 
 
 def display(first: date, last: date, granularity: str) -> str:
@@ -66,14 +71,32 @@ def display(first: date, last: date, granularity: str) -> str:
 
 def resolve(hit: Hit, text: str, reference: date | None, future: bool = False) -> DateValue | None:
     """Turn a found phrase into a DateValue; None when it names an impossible day."""
-    resolved = RESOLVERS[hit.form](hit.match, reference or _PLACEHOLDER, future)
+    try:
+        resolved = RESOLVERS[hit.form](hit.match, reference or _PLACEHOLDER, future)
+    except BeyondCalendar:  # "next month" on 9999-12-31, "yesterday" on 0001-01-01
+        return _unresolved(hit, text, _granularity(hit, future), NO_REFERENCE if reference is None else BEYOND)
     if resolved is None:
         return None
     first, last, granularity, relative = resolved
     if relative and reference is None:
-        phrase = " ".join(text[hit.start:hit.end].split())
-        return DateValue(None, None, granularity, True, f"unresolved: {phrase}")
+        return _unresolved(hit, text, granularity, NO_REFERENCE)
     return DateValue(first, last, granularity, relative, display(first, last, granularity))
+
+
+def _unresolved(hit: Hit, text: str, granularity: str, reason: str) -> DateValue:
+    """Return the value of a relative phrase that cannot be placed on the calendar, and why."""
+    phrase = " ".join(text[hit.start:hit.end].split())
+    return DateValue(None, None, granularity, True, f"unresolved: {phrase}", reason)
+
+
+def _granularity(hit: Hit, future: bool) -> str:
+    """Return a phrase's granularity as read from the placeholder; "vague" when that too leaves
+    the calendar ("201 decades ago")."""
+    try:
+        resolved = RESOLVERS[hit.form](hit.match, _PLACEHOLDER, future)
+    except BeyondCalendar:
+        return "vague"
+    return resolved[2] if resolved else "vague"
 
 
 def parse_date_phrase(phrase: str, reference: date | None, future: bool = False) -> DateValue | None:

@@ -13,10 +13,19 @@ from checker.records import Interval
 _DIGITS = re.compile(r"^[\d,]*\.?\d+$")
 _MIXED = re.compile(r"([\d,]+)(?:\s|-)?(\d+/\d+|[½¼¾⅓⅔])")
 _VULGAR = {"½": 0.5, "¼": 0.25, "¾": 0.75, "⅓": 1 / 3, "⅔": 2 / 3}
+# The largest number read: up to 2**53 a float holds every whole number, beyond it two figures
+# ("…001" and "…000") read as one, and a hundred nines or 5,000 digits overflow into infinity,
+# whose intervals (inf - inf) are no numbers at all. A larger number is no claim.
+LARGEST = 2.0 ** 53
+
+
+def representable(value: float) -> bool:
+    """Tell whether a written number is small enough for the checker to hold as a claim."""
+    return value <= LARGEST
 
 
 def number_value(text: str, lex: QuantityLexicon) -> float | None:
-    """Read a written number ("20,000", "twenty-one", "a dozen") as a float."""
+    """Read a written number ("20,000", "twenty-one", "a dozen") as a float (inf when past any float)."""
     word = " ".join(text.lower().split())
     if _DIGITS.match(word):
         return float(word.replace(",", ""))
