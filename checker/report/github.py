@@ -6,6 +6,7 @@ from collections.abc import Mapping
 
 from checker.records import Article, Claim, Finding, Report
 from checker.report.evidence import article_of, articles_by_id, source_of, state, summary_line
+from checker.report.sanitize import clean_report, defuse
 
 COMMANDS = {"high": "error", "medium": "warning", "low": "notice"}
 # GitHub shows 10 error, 10 warning and 10 notice annotations per step and drops the rest; one
@@ -33,6 +34,7 @@ def escape_property(text: str) -> str:
 
 def render(report: Report) -> str:
     """Render the most severe findings as annotations, list the rest in the log, then a summary notice."""
+    report = clean_report(report)
     articles = articles_by_id(report.articles)
     shown, rest = ranked(report)
     lines = [annotation(f, articles, state(report, f)) for f in shown]
@@ -88,7 +90,8 @@ def annotation(finding: Finding, articles: Mapping[str, Article], baseline: str 
 def plain(finding: Finding, articles: Mapping[str, Article], baseline: str = "") -> str:
     """Return a finding as one plain log line (it starts with a word, so it is no workflow command)."""
     text = f"{finding.severity} {finding.rule} {finding.id} {finding.topic}: {_message(finding, articles, baseline)}"
-    return " ".join(text.split())
+    # A line that is no "::" command is read for a legacy "##[command]" anywhere in it.
+    return defuse(" ".join(text.split()))
 
 
 def _message(finding: Finding, articles: Mapping[str, Article], baseline: str) -> str:
