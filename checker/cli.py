@@ -212,13 +212,13 @@ def extract(paths, fmt, rules, store, config) -> None:
     except (InputError, RulesError) as err:
         _fail(str(err))
     _warn(warnings)
-    from checker.dataframes import claims_frame  # pandas loads only for the claims table
+    from checker.dataframes import claims_csv, claims_frame, claims_json  # pandas loads only for the claims table
 
     frame = claims_frame(claims, articles_by_id(articles))
     if fmt == "csv":
-        click.echo(frame.to_csv(index=False, lineterminator="\n"), nl=False)
+        click.echo(claims_csv(frame), nl=False)
     else:
-        click.echo(frame.to_json(orient="records", indent=2, force_ascii=False))
+        click.echo(claims_json(frame))
 
 
 def _require_store(path: Path) -> None:

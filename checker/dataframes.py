@@ -7,6 +7,8 @@ import math
 import pandas as pd
 
 from checker.records import Article, Claim, Discrepancy, Quantity
+from checker.report.csv import neutralize
+from checker.report.sanitize import clean, defuse, json_safe
 
 CLAIM_COLUMNS = (
     "id", "article", "source", "published", "line", "kind", "predicate", "thing", "topic",
@@ -33,6 +35,22 @@ def claims_frame(claims: list[Claim] | tuple[Claim, ...], articles: dict[str, Ar
             c.sentence.text,
         ))
     return pd.DataFrame(rows, columns=list(CLAIM_COLUMNS))
+
+
+def _texts(frame: pd.DataFrame, cell) -> pd.DataFrame:
+    """Apply `cell` to every text; numbers stay numbers (the checker wrote them)."""
+    texts = [name for name in frame.columns if not pd.api.types.is_numeric_dtype(frame[name])]
+    return frame.assign(**{name: frame[name].map(lambda v: cell(v) if isinstance(v, str) else v) for name in texts})
+
+
+def claims_csv(frame: pd.DataFrame) -> str:
+    """Write a claims table as CSV: every text cell cleaned and safe for a spreadsheet."""
+    return defuse(_texts(frame, neutralize).to_csv(index=False, lineterminator="\n"))
+
+
+def claims_json(frame: pd.DataFrame) -> str:
+    """Write a claims table as JSON records, every text cleaned of control characters."""
+    return json_safe(_texts(frame, lambda v: clean(v, lines=True)).to_json(orient="records", indent=2, force_ascii=False))
 
 
 def findings_frame(findings: list[Discrepancy] | tuple[Discrepancy, ...]) -> pd.DataFrame:
