@@ -40,7 +40,7 @@ def claims_frame(claims: list[Claim] | tuple[Claim, ...], articles: dict[str, Ar
 def _texts(frame: pd.DataFrame, cell) -> pd.DataFrame:
     """Apply `cell` to every text; numbers stay numbers (the checker wrote them)."""
     texts = [name for name in frame.columns if not pd.api.types.is_numeric_dtype(frame[name])]
-    return frame.assign(**{name: frame[name].map(lambda v: cell(v) if isinstance(v, str) else v) for name in texts})
+    return frame.assign(**{name: [cell(v) if isinstance(v, str) else v for v in frame[name]] for name in texts})
 
 
 def claims_csv(frame: pd.DataFrame) -> str:

@@ -46,9 +46,11 @@ def clean(text: str, lines: bool = False) -> str:
     return text.translate(_KEEP_LINES if lines else _ONE_LINE)
 
 
-def defuse(text: str) -> str:
-    """Break each workflow command a CI log would read in plain text, visibly unchanged."""
-    text = _LINE_COMMAND.sub(lambda m: m[1] + _BREAK, text)
+def defuse(text: str, line_starts: bool = True) -> str:
+    """Break each workflow command a CI log would read in plain text, visibly unchanged; without
+    `line_starts`, only the legacy ones read anywhere in a line."""
+    if line_starts:
+        text = _LINE_COMMAND.sub(lambda m: m[1] + _BREAK, text)
     return _LEGACY_COMMAND.sub(lambda m: m[1] + _BREAK + "[", text)
 
 
