@@ -30,8 +30,8 @@ def _formula_at(text: str, start: int) -> int | None:
 
 
 def neutralize(cell: object) -> str:
-    """Keep a spreadsheet from running a cell as a formula or turning it into a number, date
-    or time (prefix it with a quote, which the baseline strips); strip control characters first."""
+    """Strip control characters, then keep a spreadsheet from running the cell as a formula or turning it
+    into a number, date or time (a quote before it, which the baseline strips)."""
     text = clean("" if cell is None else str(cell), lines=True)
     guarded = protect(text)
     if guarded != text or text.startswith("'"):

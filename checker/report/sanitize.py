@@ -1,5 +1,4 @@
-"""Output hygiene: strip terminal escapes and control characters from what articles say, and keep
-CI logs from reading a workflow command the checker did not write."""
+"""Output hygiene: no terminal escape, control character or CI log command from article text reaches an output."""
 
 from __future__ import annotations
 
@@ -38,8 +37,7 @@ _BREAK = "\u200b"  # zero-width space: invisible, and no whitespace to a runner 
 
 
 def clean(text: str, lines: bool = False) -> str:
-    """Drop escape sequences and control characters; a tab becomes a space, a line break a
-    newline (with `lines`) or a space."""
+    """Drop escapes and control characters; tabs and line breaks become spaces (with `lines`, breaks newlines)."""
     if not (_DIRTY_LINES if lines else _DIRTY).search(text):
         return text  # the common case: nothing to strip, nothing copied
     text = _ESCAPE.sub("", text).replace("\r\n", "\n")
@@ -47,8 +45,7 @@ def clean(text: str, lines: bool = False) -> str:
 
 
 def defuse(text: str, line_starts: bool = True) -> str:
-    """Break each workflow command a CI log would read in plain text, visibly unchanged; without
-    `line_starts`, only the legacy ones read anywhere in a line."""
+    """Break the workflow commands a CI log would read in text, visibly unchanged (`line_starts`: the "::" ones too)."""
     if line_starts:
         text = _LINE_COMMAND.sub(lambda m: m[1] + _BREAK, text)
     return _LEGACY_COMMAND.sub(lambda m: m[1] + _BREAK + "[", text)
