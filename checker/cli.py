@@ -24,6 +24,7 @@ from checker.output import write_all
 from checker.report import REPORTERS, table
 from checker.report.details import details, timings
 from checker.report.evidence import articles_by_id
+from checker.report.sanitize import one_line
 from checker.report.statistics import render as statistics_text
 from checker.review import guard_review
 from checker.rules import load_checks
@@ -44,7 +45,7 @@ class Exit(IntEnum):
 
 
 def _fail(message: str) -> None:
-    click.echo(f"checker: error: {message}", err=True)
+    click.echo(one_line(f"checker: error: {message}"), err=True)
     sys.exit(Exit.ERROR)
 
 
@@ -54,7 +55,7 @@ def _warn(warnings, quiet: bool = False) -> None:
     for warning in warnings:
         # A store's notes ("store: article X changed; ...") read as they are.
         prefix = "checker: " if warning.startswith("store: ") else "checker: warning: "
-        click.echo(f"{prefix}{warning}", err=True)
+        click.echo(one_line(f"{prefix}{warning}"), err=True)
 
 
 def _layered(config: Path | None = None, **flags):
@@ -212,13 +213,13 @@ def extract(paths, fmt, rules, store, config) -> None:
     except (InputError, RulesError) as err:
         _fail(str(err))
     _warn(warnings)
-    from checker.dataframes import claims_frame  # pandas loads only for the claims table
+    from checker.dataframes import claims_csv, claims_frame, claims_json  # pandas loads only for the claims table
 
     frame = claims_frame(claims, articles_by_id(articles))
     if fmt == "csv":
-        click.echo(frame.to_csv(index=False, lineterminator="\n"), nl=False)
+        click.echo(claims_csv(frame), nl=False)
     else:
-        click.echo(frame.to_json(orient="records", indent=2, force_ascii=False))
+        click.echo(claims_json(frame))
 
 
 def _require_store(path: Path) -> None:
@@ -276,7 +277,7 @@ def store_forget(article, store) -> None:
             count = db.forget(article)
         except InputError as err:
             _fail(str(err))
-    click.echo(f"checker: store: forgot article {article} and its {count} claim(s)", err=True)
+    click.echo(one_line(f"checker: store: forgot article {article} and its {count} claim(s)"), err=True)
 
 
 @main.command("eval")

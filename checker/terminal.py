@@ -9,6 +9,8 @@ from typing import TextIO
 
 import click
 
+from checker.report.sanitize import one_line
+
 Progress = Callable[[int, int], None]
 
 
@@ -30,12 +32,12 @@ class Voice:
     def note(self, text: str) -> None:
         """Say something a person running the check should see (a warning, a file written)."""
         if not self.quiet and text:
-            click.echo(f"checker: {text}", err=True)
+            click.echo(one_line(f"checker: {text}"), err=True)
 
     def detail(self, text: str) -> None:
         """Say something only --verbose asks for."""
         if self.verbose and text:
-            click.echo(f"checker: {text}", err=True)
+            click.echo(one_line(f"checker: {text}"), err=True)
 
 
 class Clock:

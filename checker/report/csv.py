@@ -4,10 +4,13 @@ from __future__ import annotations
 
 import csv
 import io
+import re
+import unicodedata
 from collections.abc import Mapping
 
 from checker.records import Article, Claim, Finding, Report, Review
 from checker.report.evidence import article_of, articles_by_id, source_of, variant_label, variant_sources
+from checker.report.sanitize import clean, clean_report, defuse
 from checker.spreadsheet import protect
 
 COLUMNS = (
@@ -15,12 +18,31 @@ COLUMNS = (
     "values", "sources", "evidence", "explanation", "status", "note",
 )
 NO_REVIEW = Review("")
+# What a spreadsheet skips before it reads a formula: spaces, quotes, ";" and invisible characters.
+_LEAD = re.compile(r"""[\s;"'`\u2018\u2019\u201c\u201d\u00ab\u00bb\u200b-\u200d\u2060\ufeff]*""")
+
+
+def _formula_at(text: str, start: int) -> int | None:
+    """Return where a formula sign stands after the lead from `start`, if one does."""
+    at = _LEAD.match(text, start).end()
+    # NFKC folds the full-width and small forms (＝ ＋ － ＠, ﹦ ﹢ ﹣ ﹫) to the signs they stand for.
+    return at if at < len(text) and unicodedata.normalize("NFKC", text[at]) in "=+-@" else None
 
 
 def neutralize(cell: object) -> str:
-    """Keep a spreadsheet from running a cell as a formula or turning it into a number, date
-    or time (prefix it with a quote, which the baseline strips)."""
-    return protect(cell)
+    """Strip control characters, then keep a spreadsheet from running the cell as a formula or turning it
+    into a number, date or time (a quote before it, which the baseline strips)."""
+    text = clean("" if cell is None else str(cell), lines=True)
+    guarded = protect(text)
+    if guarded != text or text.startswith("'"):
+        return guarded
+    # A spreadsheet in a locale with a decimal comma splits cells at ";" too: a sign after one
+    # gets its quote right before it, put there once however often the cell goes round.
+    for semicolon in reversed([i for i, char in enumerate(text) if char == ";"]):
+        at = _formula_at(text, semicolon + 1)
+        if at is not None and text[at - 1] != "'":
+            text = text[:at] + "'" + text[at:]
+    return "'" + text if _formula_at(text, 0) is not None else text
 
 
 def text_id(finding_id: str) -> str:
@@ -49,6 +71,7 @@ def row(finding: Finding, articles: Mapping[str, Article], review: Review = NO_R
 
 def render(report: Report) -> str:
     """Render the disputed facts as UTF-8 CSV text starting with a byte-order mark."""
+    report = clean_report(report)
     articles = articles_by_id(report.articles)
     reviews = dict(report.reviews)
     out = io.StringIO()
@@ -56,4 +79,4 @@ def render(report: Report) -> str:
     writer.writerow(COLUMNS)
     for finding in report.findings:
         writer.writerow([neutralize(cell) for cell in row(finding, articles, reviews.get(finding.id, NO_REVIEW))])
-    return "\ufeff" + out.getvalue()
+    return "\ufeff" + defuse(out.getvalue())

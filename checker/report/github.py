@@ -6,6 +6,7 @@ from collections.abc import Mapping
 
 from checker.records import Article, Claim, Finding, Report
 from checker.report.evidence import article_of, articles_by_id, source_of, state, summary_line
+from checker.report.sanitize import clean_report, defuse
 
 COMMANDS = {"high": "error", "medium": "warning", "low": "notice"}
 # GitHub shows 10 error, 10 warning and 10 notice annotations per step and drops the rest; one
@@ -19,6 +20,10 @@ _PROPERTY_ESCAPES = _DATA_ESCAPES + ((":", "%3A"), (",", "%2C"))
 
 def escape_data(text: str) -> str:
     """Escape a command's message the way the Actions runner unescapes it."""
+    # Escaped, a message holds no line start. The runner tries a legacy "##[command]" only on a
+    # line its "::" parser refuses, which ours never are; it is broken all the same, so that no
+    # line depends on that order.
+    text = defuse(text, line_starts=False)
     for raw, escaped in _DATA_ESCAPES:
         text = text.replace(raw, escaped)
     return text
@@ -26,6 +31,7 @@ def escape_data(text: str) -> str:
 
 def escape_property(text: str) -> str:
     """Escape a command property value (file, title)."""
+    text = defuse(text, line_starts=False)
     for raw, escaped in _PROPERTY_ESCAPES:
         text = text.replace(raw, escaped)
     return text
@@ -33,6 +39,7 @@ def escape_property(text: str) -> str:
 
 def render(report: Report) -> str:
     """Render the most severe findings as annotations, list the rest in the log, then a summary notice."""
+    report = clean_report(report)
     articles = articles_by_id(report.articles)
     shown, rest = ranked(report)
     lines = [annotation(f, articles, state(report, f)) for f in shown]
@@ -88,7 +95,8 @@ def annotation(finding: Finding, articles: Mapping[str, Article], baseline: str 
 def plain(finding: Finding, articles: Mapping[str, Article], baseline: str = "") -> str:
     """Return a finding as one plain log line (it starts with a word, so it is no workflow command)."""
     text = f"{finding.severity} {finding.rule} {finding.id} {finding.topic}: {_message(finding, articles, baseline)}"
-    return " ".join(text.split())
+    # A line that is no "::" command is read for a legacy "##[command]" anywhere in it.
+    return defuse(" ".join(text.split()))
 
 
 def _message(finding: Finding, articles: Mapping[str, Article], baseline: str) -> str:

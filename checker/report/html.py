@@ -11,6 +11,7 @@ from jinja2 import Environment, FileSystemLoader, StrictUndefined
 from checker.records import Article, Finding, Report, Variant
 from checker.report.evidence import (SEVERITIES, article_of, articles_by_id, claim_fields, quote_of,
                                      severity_counts, sources_count, split_quote, state, variant_sources)
+from checker.report.sanitize import clean_report, html_safe
 
 __all__ = ["render", "split_quote"]
 
@@ -69,9 +70,10 @@ def _sources(report: Report, articles: Mapping[str, Article]) -> list[dict[str, 
 
 def render(report: Report) -> str:
     """Render the report as one HTML page with inline CSS and a small filtering script."""
+    report = clean_report(report)
     articles = articles_by_id(report.articles)
     cards = [_card(report, f, articles) for f in report.findings]
-    return _ENV.get_template("report.html.j2").render(
+    return html_safe(_ENV.get_template("report.html.j2").render(
         report=report,
         cards=cards,
         agreed=[_agreed(f, articles) for f in report.agreed],
@@ -81,4 +83,4 @@ def render(report: Report) -> str:
         sources=_sources(report, articles),
         suppressed_count=sum(c["state"] == "suppressed" for c in cards),
         reopened_count=sum(c["state"] == "reopened" for c in cards),
-    )
+    ))

@@ -7,6 +7,7 @@ from collections.abc import Mapping
 
 from checker.records import Article, Finding, Report
 from checker.report.evidence import article_of, articles_by_id, claim_fields
+from checker.report.sanitize import clean_report, json_safe
 
 VERSION = 2
 
@@ -31,6 +32,7 @@ def finding_fields(finding: Finding, articles: Mapping[str, Article], suppressed
 
 def render(report: Report) -> str:
     """Render the report as JSON with sorted keys."""
+    report = clean_report(report)
     articles = articles_by_id(report.articles)
     # A reopened finding gained a value since it was accepted, so the baseline no longer covers it.
     covered = report.suppressed - report.reopened
@@ -43,4 +45,4 @@ def render(report: Report) -> str:
         "agreed": [finding_fields(f, articles, False) for f in report.agreed],
         "stale": list(report.stale),
     }
-    return json.dumps(document, indent=2, sort_keys=True, ensure_ascii=False) + "\n"
+    return json_safe(json.dumps(document, indent=2, sort_keys=True, ensure_ascii=False)) + "\n"

@@ -9,9 +9,16 @@ from collections.abc import Mapping
 from checker.records import Article, Claim, Finding, Report
 from checker.report.evidence import (article_of, articles_by_id, baseline_note, quote_of, source_of,
                                      sources_count, stale_text, state, summary_line, variant_label)
+from checker.report.sanitize import clean_report, defuse
 
-# Characters that would end a table cell, open a tag or start emphasis, a link or code in article text.
-_ESCAPES = {c: "\\" + c for c in "\\`*[]<|"}
+# Characters that would end a table cell, open a tag or an entity ("&#64;" is an "@"), or start
+# emphasis, a link, an image or code in article text.
+_ESCAPES = {c: "\\" + c for c in "\\`*[]<|&"}
+# What GitHub turns into a notification or a cross-reference: "@user", "@org/team", "#12",
+# "owner/repo#12", "GH-12". A zero-width joiner after the sign keeps the text as it reads and
+# links nobody.
+_MENTION = re.compile(r"(?<![A-Za-z0-9_])@(?=[A-Za-z0-9])|#(?=\d)|(?<![A-Za-z0-9_])GH-(?=\d)", re.IGNORECASE)
+_JOINER = "\u200d"
 # The longest pull-request comment GitHub takes, in characters as JavaScript counts them (UTF-16 units).
 COMMENT_LIMIT = 65_536
 _RANK = {"high": 0, "medium": 1, "low": 2}
@@ -19,11 +26,13 @@ _RANK = {"high": 0, "medium": 1, "low": 2}
 
 def _text(text: str) -> str:
     """Escape article text for Markdown and keep it on one line."""
-    return "".join(_ESCAPES.get(c, c) for c in re.sub(r"\s+", " ", text))
+    escaped = "".join(_ESCAPES.get(c, c) for c in re.sub(r"\s+", " ", text))
+    return defuse(_MENTION.sub(lambda m: m[0] + _JOINER, escaped))
 
 
 def _code(text: str) -> str:
     """Quote a path as inline code, with a fence longer than any backtick run inside it."""
+    text = defuse(text)  # a code span shows its text as it is: "##[" has no escape there
     fence = "`"
     while fence in text:
         fence += "`"
@@ -44,7 +53,7 @@ def _severity(report: Report, finding: Finding) -> str:
 
 def _stale(report: Report) -> list[str]:
     """Return the paragraph listing baseline ids that match nothing now (none when empty)."""
-    return [stale_text(report), ""] if report.stale else []
+    return [_text(stale_text(report)), ""] if report.stale else []
 
 
 def _table(report: Report) -> list[str]:
@@ -85,6 +94,7 @@ def _left_out(report: Report, shown: int, limit: int) -> list[str]:
 
 def render(report: Report, limit: int = COMMENT_LIMIT) -> str:
     """Render a summary, a findings table, stale baseline ids and each finding's evidence, within `limit`."""
+    report = clean_report(report)
     lines = ["# Fact consistency report", "", summary_line(report) + baseline_note(report) + ".", ""]
     if not report.findings:
         return "\n".join(lines + ["No disputed facts found.", ""] + _stale(report))

@@ -12,6 +12,7 @@ from checker.errors import RulesError
 from checker.records import Article, Claim, Finding, Report
 from checker.report.evidence import article_of, articles_by_id, source_of, state
 from checker.report.github import primary_claim
+from checker.report.sanitize import clean_report, json_safe
 from checker.rules import Check, load_checks
 
 SCHEMA = "https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json"
@@ -104,6 +105,7 @@ def rule(finding: Finding, checks: Mapping[str, Check]) -> dict[str, object]:
 
 def render(report: Report) -> str:
     """Render the disputed facts as a SARIF 2.1.0 log with one run."""
+    report = clean_report(report)
     articles = articles_by_id(report.articles)
     by_rule = {f.rule: f for f in sorted(report.findings, key=lambda f: f.rule)}  # one finding per check
     index = {rule_id: i for i, rule_id in enumerate(by_rule)}
@@ -116,4 +118,4 @@ def render(report: Report) -> str:
         "results": [result(report, f, index[f.rule], articles) for f in report.findings],
     }
     document = {"$schema": SCHEMA, "version": "2.1.0", "runs": [run]}
-    return json.dumps(document, indent=2, sort_keys=True, ensure_ascii=False) + "\n"
+    return json_safe(json.dumps(document, indent=2, sort_keys=True, ensure_ascii=False)) + "\n"

@@ -6,12 +6,14 @@ from tabulate import tabulate
 
 from checker.records import Finding, Report
 from checker.report.evidence import SEVERITIES, state
+from checker.report.sanitize import clean_report, defuse
 
 HEADERS = ("rule", "name", "findings", *SEVERITIES, "updates", "suppressed")
 
 
 def render(report: Report) -> str:
     """Count the reported findings by check, severity, verdict and baseline state."""
+    report = clean_report(report)
     if not report.findings:
         return "No findings to count.\n"
     by_rule: dict[str, list[Finding]] = {}
@@ -19,7 +21,7 @@ def render(report: Report) -> str:
         by_rule.setdefault(finding.rule, []).append(finding)
     rows = [[rule, group[0].name, *_counts(report, group)] for rule, group in sorted(by_rule.items())]
     rows.append(["total", "", *_counts(report, list(report.findings))])
-    return tabulate(rows, headers=HEADERS, tablefmt="simple") + "\n"
+    return defuse(tabulate(rows, headers=HEADERS, tablefmt="simple")) + "\n"
 
 
 def _counts(report: Report, findings: list[Finding]) -> list[int]:

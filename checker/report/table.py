@@ -10,6 +10,7 @@ from tabulate import tabulate
 
 from checker.records import Finding, Report
 from checker.report.evidence import baseline_note, stale_text, state, summary_line
+from checker.report.sanitize import clean_report, defuse
 
 HEADERS = ("severity", "verdict", "rule", "topic", "variants", "id")
 GAP = 2  # tabulate's "simple" format puts two spaces between columns
@@ -24,7 +25,11 @@ STYLES = {"high": {"fg": "red", "bold": True}, "medium": {"fg": "yellow"}, "low"
 def render(report: Report, width: int | None = None, color: bool = False) -> str:
     """Render findings as a plain-text table no wider than the terminal, stale ids, then a summary;
     below the width six columns need, each finding is a block of lines instead."""
-    width = width or shutil.get_terminal_size((100, 24)).columns
+    report = clean_report(report)
+    return defuse(_render(report, width or shutil.get_terminal_size((100, 24)).columns, color))
+
+
+def _render(report: Report, width: int, color: bool) -> str:
     tail = [line for text in (stale_text(report), summary_line(report) + baseline_note(report))
             for line in _wrap(text, width) if text]
     if not report.findings:
