@@ -15,6 +15,7 @@ from checker.errors import InputError
 from checker.store_schema import refuse_newer
 
 DETAIL = 120  # characters of SQLite's complaint kept in the one-line message
+UNUSABLE = {sqlite3.SQLITE_CORRUPT, sqlite3.SQLITE_NOTADB}  # the file itself is bad, not the disk or a lock
 
 
 def writable(path: str) -> bool:
@@ -53,7 +54,9 @@ def probe(path: str, timeout: float = 30.0) -> None:
         problems = [row[0] for row in db.execute("PRAGMA quick_check")]
         refuse_newer(db, path)
     except sqlite3.DatabaseError as err:
-        raise _unusable(path, str(err)) from None
+        if getattr(err, "sqlite_errorcode", None) in UNUSABLE:
+            raise _unusable(path, str(err)) from None
+        raise InputError(f"store {path}: cannot read it: {err}; it was left as it was") from None
     finally:
         db.close()
     if problems != ["ok"]:
