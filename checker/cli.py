@@ -277,8 +277,11 @@ def store_stats(store) -> None:
 @store_group.command("list")
 @_STORE_OPTION
 def store_list(store) -> None:
-    """List the stored articles and their kept earlier versions: id, version, state, source, published, path,
-    batch, claims."""
+    """List the stored articles and their kept earlier versions.
+
+    One row each: id, version, state (current, or earlier and the batch that replaced it),
+    source, published, path, batch, claims.
+    """
     with _open_store(store) as db:
         rows = _use(store, db.article_list)
     click.echo(tabulate(rows, headers=["id", "version", "state", "source", "published", "path", "batch", "claims"]))
@@ -288,7 +291,7 @@ def store_list(store) -> None:
 @click.argument("article")
 @_STORE_OPTION
 def store_forget(article, store) -> None:
-    """Remove one article (and its kept versions), its claims and the facts that cite them."""
+    """Remove one article, its earlier versions, its claims and the facts citing them."""
     with _open_store(store, write=True) as db:
         count, versions = _use(store, lambda: db.forget(article))
     kept = f" and {versions} earlier version(s)" if versions else ""
@@ -299,7 +302,7 @@ def store_forget(article, store) -> None:
 @click.argument("article")
 @_STORE_OPTION
 def store_revert(article, store) -> None:
-    """Put back an article's earlier version (kept when a new version was checked in) in place of the current one."""
+    """Put an article's kept earlier version back in place of the current one."""
     with _open_store(store, write=True) as db:
         version, count = _use(store, lambda: db.revert(article))
     click.echo(f"checker: store: article {article} is back at version {version} with its {count} claim(s)",
