@@ -5,6 +5,7 @@ from __future__ import annotations
 import os
 import sys
 import textwrap
+from contextlib import contextmanager
 from enum import IntEnum
 from pathlib import Path
 
@@ -112,11 +113,14 @@ def main() -> None:
                    "every finding a JSON report lists).")
 @click.option("--store", "store", type=click.Path(dir_okay=False, path_type=Path),
               help="Claim store (SQLite): also compare with every earlier batch, then add this one.")
+@click.option("--replace", is_flag=True,
+              help="With --store: a new version of a stored article overwrites the earlier one (by default "
+                   "the earlier version is kept and `checker store revert` puts it back).")
 @click.option("--one-story", is_flag=True, help="Treat the whole batch as one story (do not group articles).")
 @selection_options
 @config_option
 @terminal_options
-def check(paths, fmt, out, fail_on, rules, same_article, baseline, accept_unreviewed, store, one_story,
+def check(paths, fmt, out, fail_on, rules, same_article, baseline, accept_unreviewed, store, replace, one_story,
           select, ignore, severity, min_severity, verdict, config, color, quiet, verbose, statistics) -> None:
     """Check articles (files, folders, manifests, CSV/JSONL tables, HTML pages; - reads one
     article from standard input) for discrepancies."""
@@ -124,6 +128,8 @@ def check(paths, fmt, out, fail_on, rules, same_article, baseline, accept_unrevi
                          ignore=ignore, severity=severity, min_severity=min_severity, verdict=verdict)
     if accept_unreviewed and not baseline:
         _fail("--accept-unreviewed needs --baseline FILE")
+    if replace and not store:
+        _fail("--replace needs --store DB")
     voice, clock = Voice(quiet, verbose), Clock()
     progress = clock.watching(_progress(quiet)) if voice.verbose else _progress(quiet)
     colour = settings.format == "table" and use_color(color, sys.stdout)
@@ -134,7 +140,7 @@ def check(paths, fmt, out, fail_on, rules, same_article, baseline, accept_unrevi
         if store:
             from checker.history import check_with_store
 
-            checked = check_with_store(paths, settings, store, progress, one_story=one_story)
+            checked = check_with_store(paths, settings, store, progress, one_story=one_story, replace=replace)
         else:
             checked = run(paths, settings, progress, one_story=one_story)
         clock.check_done()
@@ -204,7 +210,7 @@ def extract(paths, fmt, rules, store, config) -> None:
             from checker.store import Store
 
             _require_store(store)
-            with Store(store) as db:
+            with _reading(store), Store(store, write=False) as db:
                 articles, claims = db.all_claims()
         else:
             loaded = load_paths(paths, max_bytes=int(settings.max_file_mb * 1_000_000))
@@ -237,14 +243,25 @@ _STORE_OPTION = click.option("--store", "store", required=True, type=click.Path(
                              help="The claim store (SQLite).")
 
 
-def _open_store(path: Path):
+def _open_store(path: Path, write: bool = False):
     from checker.store import Store
 
     try:
         _require_store(path)
-        return Store(path)
+        return Store(path, write=write)
     except InputError as err:
         _fail(str(err))
+
+
+@contextmanager
+def _reading(path: Path):
+    """Turn an SQLite error met while using a store into the one-line error of exit status 2."""
+    import sqlite3
+
+    try:
+        yield
+    except sqlite3.Error as err:
+        raise InputError(f"store {path}: {err}") from None
 
 
 @store_group.command("stats")
@@ -252,7 +269,7 @@ def _open_store(path: Path):
 def store_stats(store) -> None:
     """Count the stored articles, claims and facts, overall and by batch."""
     with _open_store(store) as db:
-        counts, batches = db.counts(), db.batches()
+        counts, batches = _use(store, lambda: (db.counts(), db.batches()))
     click.echo(tabulate([(k, v) for k, v in counts.items()], headers=["table", "rows"]))
     click.echo()
     click.echo(tabulate(batches, headers=["batch", "created", "checked in", "articles", "claims", "facts written"]))
@@ -261,23 +278,45 @@ def store_stats(store) -> None:
 @store_group.command("list")
 @_STORE_OPTION
 def store_list(store) -> None:
-    """List the stored articles: id, source, published, batch, claims."""
+    """List the stored articles and their kept earlier versions.
+
+    One row each: id, version, state (current, or earlier and the batch that replaced it),
+    source, published, path, batch, claims.
+    """
     with _open_store(store) as db:
-        rows = db.article_list()
-    click.echo(tabulate(rows, headers=["id", "source", "published", "batch", "claims"]))
+        rows = _use(store, db.article_list)
+    click.echo(tabulate(rows, headers=["id", "version", "state", "source", "published", "path", "batch", "claims"]))
 
 
 @store_group.command("forget")
 @click.argument("article")
 @_STORE_OPTION
 def store_forget(article, store) -> None:
-    """Remove one article, its claims and the facts that cite them."""
-    with _open_store(store) as db:
-        try:
-            count = db.forget(article)
-        except InputError as err:
-            _fail(str(err))
-    click.echo(one_line(f"checker: store: forgot article {article} and its {count} claim(s)"), err=True)
+    """Remove one article, its earlier versions, its claims and the facts citing them."""
+    with _open_store(store, write=True) as db:
+        count, versions = _use(store, lambda: db.forget(article))
+    kept = f" and {versions} earlier version(s)" if versions else ""
+    click.echo(one_line(f"checker: store: forgot article {article}{kept} and its {count} claim(s)"), err=True)
+
+
+@store_group.command("revert")
+@click.argument("article")
+@_STORE_OPTION
+def store_revert(article, store) -> None:
+    """Put an article's kept earlier version back in place of the current one."""
+    with _open_store(store, write=True) as db:
+        version, count = _use(store, lambda: db.revert(article))
+    click.echo(one_line(f"checker: store: article {article} is back at version {version} with its {count} claim(s)"),
+               err=True)
+
+
+def _use(path: Path, action):
+    """Run a store action; a missing article or an SQLite error is the one-line error of exit status 2."""
+    try:
+        with _reading(path):
+            return action()
+    except InputError as err:
+        _fail(str(err))
 
 
 @main.command("eval")

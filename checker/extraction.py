@@ -2,7 +2,13 @@
 
 from __future__ import annotations
 
+import ctypes
+import multiprocessing
 import os
+import signal
+import sys
+import threading
+import time
 from collections.abc import Callable, Iterable
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import replace
@@ -28,6 +34,7 @@ Progress = Callable[[int, int], None]
 # Below this many articles a second process costs more than it saves.
 PARALLEL_FROM = 200
 _CHUNK = 50
+_PR_SET_PDEATHSIG = 1  # from <linux/prctl.h>
 
 
 def extract_claims(articles: Iterable[Article], settings: Settings, progress: Progress | None = None) -> list[Claim]:
@@ -38,12 +45,36 @@ def extract_claims(articles: Iterable[Article], settings: Settings, progress: Pr
         return _serial(articles, settings.rules, progress)
     chunks = [articles[i:i + _CHUNK] for i in range(0, len(articles), _CHUNK)]
     claims: list[Claim] = []
-    with ProcessPoolExecutor(max_workers=workers) as pool:
+    with _pool(workers) as pool:
         for done, chunk_claims in enumerate(pool.map(_chunk_claims, chunks, [settings.rules] * len(chunks)), 1):
             claims.extend(chunk_claims)
             if progress:
                 progress(min(done * _CHUNK, len(articles)), len(articles))
     return claims
+
+
+def _pool(workers: int) -> ProcessPoolExecutor:
+    """Return a pool of extraction workers that end when this process ends, even by kill -9."""
+    # Forked on Linux so that the workers are this process's own children, whose death the kernel reports.
+    context = multiprocessing.get_context("fork") if sys.platform.startswith("linux") else None
+    return ProcessPoolExecutor(max_workers=workers, mp_context=context, initializer=_die_with_parent,
+                               initargs=(os.getpid(),))
+
+
+def _die_with_parent(parent: int) -> None:
+    """Make this worker end when the process that started it ends."""
+    if sys.platform.startswith("linux"):
+        ctypes.CDLL(None, use_errno=True).prctl(_PR_SET_PDEATHSIG, signal.SIGKILL)
+    else:  # no such call elsewhere: watch for the parent to go
+        threading.Thread(target=_watch_parent, args=(parent,), daemon=True).start()
+    if os.getppid() != parent:  # it ended before the call above took effect
+        os._exit(1)
+
+
+def _watch_parent(parent: int) -> None:
+    while os.getppid() == parent:
+        time.sleep(1)
+    os._exit(1)
 
 
 def _serial(articles: list[Article], rules: Path, progress: Progress | None) -> list[Claim]:

@@ -9,6 +9,10 @@ Version 2 keeps facts, not pairs: the `findings` table of claim pairs (a_claim, 
 dropped, since a pair cannot be turned into a fact with all its variants; the facts come back
 as later batches meet those articles. Story terms become the heaviest words of each article's
 story vector, recomputed from the stored texts batch by batch.
+
+Version 3 tells articles apart by key (URL, else source and path) rather than by file name:
+every stored article gets its key and version 1, and earlier versions of an article are kept
+in `article_versions` when a new version replaces it.
 """
 
 from __future__ import annotations
@@ -17,6 +21,7 @@ import sqlite3
 from collections.abc import Callable
 
 from checker.errors import InputError
+from checker.store_identity import article_key
 from checker.store_rows import top_terms
 
 
@@ -31,6 +36,13 @@ def _story_vector_terms(db: sqlite3.Connection) -> None:
                        [(t, key) for key, ts in terms.items() for t in ts])
         db.executemany("UPDATE articles SET story = ? WHERE id = ?", [(" ".join(ts), key) for key, ts in terms.items()])
     db.execute("INSERT INTO term_counts SELECT term, COUNT(*) FROM article_terms GROUP BY term")
+
+
+def _article_keys(db: sqlite3.Connection) -> None:
+    """Give every stored article its key, as a batch checked now would."""
+    rows = db.execute("SELECT id, url, source, path FROM articles").fetchall()
+    db.executemany("UPDATE articles SET key = ? WHERE id = ?",
+                   [(article_key(r[1], r[2], r[3], r[0]), r[0]) for r in rows])
 
 
 Step = str | Callable[[sqlite3.Connection], None]
@@ -115,6 +127,26 @@ MIGRATIONS: dict[int, tuple[Step, ...]] = {
                term TEXT PRIMARY KEY,
                articles INTEGER NOT NULL) WITHOUT ROWID""",
         _story_vector_terms,
+    ),
+    3: (
+        "ALTER TABLE articles ADD COLUMN key TEXT NOT NULL DEFAULT ''",
+        "ALTER TABLE articles ADD COLUMN version INTEGER NOT NULL DEFAULT 1",
+        _article_keys,
+        "CREATE INDEX articles_key ON articles(key)",
+        "CREATE INDEX articles_hash ON articles(text_hash)",
+        # One row per earlier version of an article: what lists it, and a JSON snapshot of its row,
+        # claims, story terms and the facts that cited it, from which it is put back.
+        """CREATE TABLE article_versions (
+               article_id TEXT NOT NULL,
+               version INTEGER NOT NULL,
+               path TEXT NOT NULL,
+               source TEXT,
+               published TEXT,
+               batch INTEGER NOT NULL,
+               replaced_batch INTEGER NOT NULL,
+               claims INTEGER NOT NULL,
+               snapshot TEXT NOT NULL,
+               PRIMARY KEY (article_id, version))""",
     ),
 }
 SCHEMA_VERSION = max(MIGRATIONS)

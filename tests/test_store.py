@@ -215,9 +215,8 @@ def test_changed_article_replaces_old_version(batches, tmp_path):
     invoke("check", str(one), "--store", str(db))
     invoke("check", str(two), "--store", str(db))
     assert any(v == "conflict" for v, *_ in stored_facts(db).values())
-    fixed = tmp_path / "fixed"
-    write_article(fixed, "gamma", AGREE_1.replace("The mayor", "A councillor"))
-    result = invoke("check", str(fixed), "--store", str(db), "--format", "json")
+    write_article(two, "gamma", AGREE_1.replace("The mayor", "A councillor"))  # a new version, overwritten
+    result = invoke("check", str(two), "--store", str(db), "--format", "json", "--replace")
     assert result.exit_code == 0, result.output
     assert "checker: store: article gamma changed; its earlier version was replaced" in result.stderr
     assert json.loads(result.stdout)["findings"] == []
@@ -237,7 +236,7 @@ def test_report_warnings_name_changed_articles(batches, tmp_path):
     settings = load_settings({})
     check_with_store([str(one)], settings, db)
     write_article(one, "beta", AGREE_2 + " More news from Velmora.")
-    report = check_with_store([str(one)], settings, db, one_story=True)
+    report = check_with_store([str(one)], settings, db, one_story=True, replace=True)
     assert report.warnings == ("store: article beta changed; its earlier version was replaced",)
     assert report.findings == () and {f.verdict for f in report.agreed} == {"agreed"}
 
@@ -381,7 +380,7 @@ def test_migration_from_a_version_one_store(batches):
     found = [f for f in json.loads(result.stdout)["findings"] if f["rule"] == "NUM001"]
     assert [sides(f) for f in found] == [[("12", ["alpha", "beta"]), ("19", ["gamma"])]]
     con = sqlite3.connect(db)
-    assert con.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION == 2
+    assert con.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION == 3
     tables = {r[0] for r in con.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
     assert "findings" not in tables and {"facts", "fact_claims"} <= tables
     terms = {}
