@@ -25,7 +25,7 @@ from checker.output import write_all
 from checker.report import REPORTERS, table
 from checker.report.details import details, timings
 from checker.report.evidence import articles_by_id
-from checker.report.sanitize import one_line
+from checker.report.sanitize import defuse, one_line
 from checker.report.statistics import render as statistics_text
 from checker.review import guard_review
 from checker.rules import load_checks
@@ -285,7 +285,10 @@ def store_list(store) -> None:
     """
     with _open_store(store) as db:
         rows = _use(store, db.article_list)
-    click.echo(tabulate(rows, headers=["id", "version", "state", "source", "published", "path", "batch", "claims"]))
+    # Stored ids, sources and paths come from the articles: one clean line each, as in the reports.
+    rows = [[one_line(cell) if isinstance(cell, str) else cell for cell in row] for row in rows]
+    click.echo(defuse(tabulate(rows, headers=["id", "version", "state", "source", "published", "path", "batch",
+                                              "claims"])))
 
 
 @store_group.command("forget")

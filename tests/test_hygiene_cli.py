@@ -119,3 +119,15 @@ def test_a_reviewed_csv_still_accepts_its_findings_by_id(checked, batch) -> None
                 "--accept-unreviewed")
     report = json.loads(again.stdout)
     assert report["findings"] and all(f["suppressed"] for f in report["findings"]) and report["stale"] == []
+
+
+def test_store_list_prints_stored_names_on_one_clean_line(tmp_path):
+    batch = tmp_path / "batch"
+    batch.mkdir()
+    (batch / "::warning::x.txt").write_text("---\nsource: Coast \x1b[2JDaily\n---\nFive people died.\n", encoding="utf-8")
+    runner = CliRunner()
+    runner.invoke(main, ["check", str(batch), "--store", str(tmp_path / "db.sqlite")])
+    listed = runner.invoke(main, ["store", "list", "--store", str(tmp_path / "db.sqlite")])
+    assert listed.exit_code == 0, listed.output
+    assert "Coast" in listed.stdout and "warning" in listed.stdout  # the article is listed, cleaned
+    assert "\x1b" not in listed.stdout and not any(line.lstrip().startswith("::") for line in listed.stdout.splitlines())
