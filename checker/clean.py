@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -68,7 +69,7 @@ def clean(article: Article, boilerplate: Boilerplate) -> list[tuple[int, int]]:
     title = _key(article.title) if article.title else None
     text = article.text
     lines = [(s, e, k) for s, e, k in _lines(text) if k != title and not furniture(text[s:e])]
-    keys = [k for _, _, k in lines]
+    keys = sorted(set(k for _, _, k in lines))
     kept: list[tuple[int, int]] = []
     seen: set[str] = set()
     for start, end, key in lines:
@@ -95,14 +96,18 @@ def _key(line: str) -> str:
 
 
 def _is_teaser(key: str, keys: list[str]) -> bool:
-    """Tell whether a line ending in an ellipsis is the start of a longer line."""
+    """Tell whether a line ending in an ellipsis is the start of a longer line (keys: the
+    lines' keys, sorted and each once)."""
     cut = _ELLIPSIS.search(key)
     if cut is None:
         return False
     stem = key[: cut.start()]
     if len(stem) < _MIN_TEASER:
         return False
-    return any(k != key and len(k) > len(stem) and k.startswith(stem) for k in keys)
+    # The keys starting with the stem sort together, from where the stem would go; besides the
+    # stem itself and this very line, any of them is a longer line it begins.
+    first = bisect_left(keys, stem)
+    return any(k.startswith(stem) and k not in (stem, key) for k in keys[first:first + 3])
 
 
 @lru_cache(maxsize=16)

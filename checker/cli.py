@@ -20,8 +20,10 @@ from checker.config import describe, layer_settings
 from checker.engine import extract_claims, merge_reports, run
 from checker.errors import InputError, RulesError
 from checker.evaluate import evaluate, read_gold, render_eval
-from checker.loader import load_paths
-from checker.output import write_all
+from checker.guard import (Terminated, bound_memory, debugging, one_line, out_of_memory, signals_as_exceptions,
+                           unbound_memory)
+from checker.loader import irregular, load_paths
+from checker.output import OUT_FILES, write_all
 from checker.report import REPORTERS, table
 from checker.report.details import details, timings
 from checker.report.evidence import articles_by_id
@@ -33,16 +35,18 @@ from checker.selection import choose, hidden_note
 from checker.terminal import Clock, Voice, use_color
 
 SEVERITY_RANK = {"low": 1, "medium": 2, "high": 3}
-OUT_FILES = {"report.md": "markdown", "report.json": "json", "report.html": "html", "discrepancies.csv": "csv",
-             "report.sarif": "sarif"}
 
 
 class Exit(IntEnum):
-    """Exit status: 0 clean, 1 findings at or above --fail-on, 2 usage or input error."""
+    """Exit status: 0 clean, 1 findings at or above --fail-on, 2 usage or input error (the memory
+    bound too), 3 internal error, 130 interrupted (SIGINT), 143 terminated (SIGTERM)."""
 
     CLEAN = 0
     FINDINGS = 1
     ERROR = 2
+    INTERNAL = 3
+    INTERRUPTED = 130
+    TERMINATED = 143
 
 
 def _fail(message: str) -> None:
@@ -67,7 +71,9 @@ def _layered(config: Path | None = None, **flags):
 
 
 def _settings(config: Path | None = None, **flags):
-    return _layered(config, **flags).settings
+    settings = _layered(config, **flags).settings
+    bound_memory(settings.max_memory_mb)  # every command that reads articles asks for its settings
+    return settings
 
 
 def _progress(quiet: bool = False):
@@ -90,7 +96,45 @@ def _progress(quiet: bool = False):
     return update
 
 
-@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+class _Guarded(click.Group):
+    """The command group, which turns what no command handles into one line and an exit status:
+    an internal error 3, the memory bound 2, Ctrl-C 130, SIGTERM 143 (CHECKER_DEBUG=1 shows
+    an internal error's traceback)."""
+
+    def invoke(self, ctx: click.Context):
+        try:
+            with signals_as_exceptions():
+                return super().invoke(ctx)
+        except (click.exceptions.ClickException, click.exceptions.Exit, click.exceptions.Abort):
+            raise
+        except KeyboardInterrupt:
+            _stopped("interrupted", Exit.INTERRUPTED)
+        except Terminated:
+            _stopped("terminated", Exit.TERMINATED)
+        except (InputError, RulesError) as err:
+            _fail(str(err))
+        except Exception as exc:  # MemoryError included
+            if out_of_memory(exc):
+                _out_of_memory()
+            if debugging():
+                raise
+            _stopped(f"internal error: {one_line(exc, 300)} (set CHECKER_DEBUG=1 for the traceback)", Exit.INTERNAL)
+        finally:
+            unbound_memory()
+
+
+def _stopped(message: str, status: Exit) -> None:
+    click.echo(f"checker: {message}", err=True)
+    sys.exit(status)
+
+
+def _out_of_memory() -> None:
+    bound = unbound_memory()  # room to report it in
+    limit = f"the {bound:g} MB memory bound (max_memory_mb)" if bound else "the memory available"
+    _fail(f"out of memory: this batch needs more than {limit}; raise max_memory_mb or check fewer articles at once")
+
+
+@click.group(cls=_Guarded, context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(__version__, prog_name="checker")
 def main() -> None:
     """Find where news articles about one story disagree on checkable facts."""
@@ -134,7 +178,7 @@ def check(paths, fmt, out, fail_on, rules, same_article, baseline, accept_unrevi
     progress = clock.watching(_progress(quiet)) if voice.verbose else _progress(quiet)
     colour = settings.format == "table" and use_color(color, sys.stdout)
     try:
-        accepted = load_baseline(baseline, accept_unreviewed) if baseline else Accepted()
+        accepted = _baseline(baseline, accept_unreviewed)
         if out:
             guard_review(out / "discrepancies.csv", baseline)
         if store:
@@ -168,6 +212,16 @@ def check(paths, fmt, out, fail_on, rules, same_article, baseline, accept_unrevi
     if statistics:
         click.echo(statistics_text(report), nl=False, err=True)
     sys.exit(_status(report, settings.fail_on))
+
+
+def _baseline(path: Path | None, accept_unreviewed: bool) -> Accepted:
+    """Read the baseline; one that is no regular file (a FIFO would block) is passed by with a warning."""
+    if not path:
+        return Accepted()
+    problem = irregular(os.fspath(path))
+    if problem:
+        return Accepted(warnings=(f"--baseline {path}: {problem}; checked without a baseline",))
+    return load_baseline(path, accept_unreviewed)
 
 
 def _step_summary(report, quiet: bool = False) -> None:
@@ -214,8 +268,9 @@ def extract(paths, fmt, rules, store, config) -> None:
                 articles, claims = db.all_claims()
         else:
             loaded = load_paths(paths, max_bytes=int(settings.max_file_mb * 1_000_000))
-            articles, warnings = loaded.articles, loaded.warnings
-            claims = extract_claims(articles, settings, _progress())
+            articles, notes = loaded.articles, list(loaded.warnings)
+            claims = extract_claims(articles, settings, _progress(), notes)
+            warnings = tuple(notes)
     except (InputError, RulesError) as err:
         _fail(str(err))
     _warn(warnings)

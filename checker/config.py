@@ -26,6 +26,7 @@ class Settings:
     rules: Path = RULES_DIR
     match_threshold: float = 80.0  # rapidfuzz token_set_ratio for "same topic"
     max_file_mb: float = 20.0
+    max_memory_mb: float = 1024.0  # the run's memory (address space) bound; past it, exit 2; 0 = none
     same_article: bool = False  # compare claims within one article too
     workers: int = 0  # processes for extraction on large batches; 0 = one per core
     select: tuple[str, ...] = ()  # check ids or prefixes to report; () = every check
@@ -41,6 +42,7 @@ PARSERS: dict[str, parse.Parser] = {
     "rules": parse.path,
     "match_threshold": parse.number(float, 0, 100),
     "max_file_mb": parse.number(float, 0),
+    "max_memory_mb": parse.number(float, 0),
     "same_article": parse.boolean,
     "workers": parse.number(int, 0),
     "select": parse.codes,

@@ -16,6 +16,7 @@ from pathlib import Path
 
 from checker.clean import clean, load_boilerplate
 from checker.config import Settings
+from checker.errors import RulesError
 from checker.extract.ages import age_claims
 from checker.extract.anchors import background
 from checker.extract.date_mentions import DateMention, find_date_mentions
@@ -26,9 +27,11 @@ from checker.extract.records import record_claims
 from checker.extract.zeros import zero_claims
 from checker.extract.times import time_claims
 from checker.extract.people_claims import people_claims
+from checker.extract.quotes import quote_spans
+from checker.guard import one_line, worker_signals
 from checker.lexicon import load_events, load_places, load_predicates, load_quantities, same_places
-from checker.records import Article, Claim
-from checker.sentences import split_sentences
+from checker.records import Article, Claim, Sentence
+from checker.sentences import MAX_SENTENCE, split_counted
 
 Progress = Callable[[int, int], None]
 # Below this many articles a second process costs more than it saves.
@@ -37,20 +40,29 @@ _CHUNK = 50
 _PR_SET_PDEATHSIG = 1  # from <linux/prctl.h>
 
 
-def extract_claims(articles: Iterable[Article], settings: Settings, progress: Progress | None = None) -> list[Claim]:
-    """Clean, split and extract the claims of every article, in article order."""
+def extract_claims(articles: Iterable[Article], settings: Settings, progress: Progress | None = None,
+                   warnings: list[str] | None = None) -> list[Claim]:
+    """Clean, split and extract the claims of every article, in article order.
+
+    Given a `warnings` list, an article whose extraction fails is left out with a warning
+    naming it and the stage, and notes on odd text (a quote never closed, a line with no
+    sentence end) are added too; without one, the failure is raised."""
     articles = list(articles)
     workers = min(settings.workers or os.cpu_count() or 1, os.cpu_count() or 1)
     if workers < 2 or len(articles) < PARALLEL_FROM:
-        return _serial(articles, settings.rules, progress)
+        return _kept(_serial(articles, settings.rules, progress), warnings)
     chunks = [articles[i:i + _CHUNK] for i in range(0, len(articles), _CHUNK)]
-    claims: list[Claim] = []
+    results: list[Extracted] = []
     with _pool(workers) as pool:
-        for done, chunk_claims in enumerate(pool.map(_chunk_claims, chunks, [settings.rules] * len(chunks)), 1):
-            claims.extend(chunk_claims)
-            if progress:
-                progress(min(done * _CHUNK, len(articles)), len(articles))
-    return claims
+        try:
+            for done, chunk_claims in enumerate(pool.map(_chunk_claims, chunks, [settings.rules] * len(chunks)), 1):
+                results.extend(chunk_claims)
+                if progress:
+                    progress(min(done * _CHUNK, len(articles)), len(articles))
+        except BaseException:
+            _stop(pool)
+            raise
+    return _kept(results, warnings)
 
 
 def _pool(workers: int) -> ProcessPoolExecutor:
@@ -69,6 +81,7 @@ def _die_with_parent(parent: int) -> None:
         threading.Thread(target=_watch_parent, args=(parent,), daemon=True).start()
     if os.getppid() != parent:  # it ended before the call above took effect
         os._exit(1)
+    worker_signals()
 
 
 def _watch_parent(parent: int) -> None:
@@ -77,26 +90,80 @@ def _watch_parent(parent: int) -> None:
     os._exit(1)
 
 
-def _serial(articles: list[Article], rules: Path, progress: Progress | None) -> list[Claim]:
+def _stop(pool: ProcessPoolExecutor) -> None:
+    """Stop the workers now (Ctrl-C, SIGTERM, the memory bound, a failure): leaving the pool
+    would first wait for every chunk still queued."""
+    processes = getattr(pool, "_processes", None) or {}  # no public way to reach them
+    for process in list(processes.values()):
+        process.terminate()
+    pool.shutdown(wait=False, cancel_futures=True)
+
+
+Extracted = tuple[list[Claim], list[str], BaseException | None]  # claims, notes, the failure
+
+
+def _kept(results: list[Extracted], warnings: list[str] | None) -> list[Claim]:
+    """Return the claims of every article; pass on its notes and failures, or raise the first failure."""
     claims: list[Claim] = []
-    for done, article in enumerate(articles, 1):
-        claims.extend(article_claims(article, rules))
-        if progress:
-            progress(done, len(articles))
+    for found, notes, failure in results:
+        if failure is not None and warnings is None:
+            raise failure
+        claims.extend(found)
+        if warnings is not None:
+            warnings.extend(notes)
     return claims
 
 
-def _chunk_claims(articles: list[Article], rules: Path) -> list[Claim]:
-    return [claim for article in articles for claim in article_claims(article, rules)]
+def _serial(articles: list[Article], rules: Path, progress: Progress | None) -> list[Extracted]:
+    results: list[Extracted] = []
+    for done, article in enumerate(articles, 1):
+        results.append(checked_claims(article, rules))
+        if progress:
+            progress(done, len(articles))
+    return results
 
 
-def article_claims(article: Article, rules: Path) -> list[Claim]:
-    """Return the number, date, attribution and role claims of one article."""
+def _chunk_claims(articles: list[Article], rules: Path) -> list[Extracted]:
+    # A failure travels back to the parent as its note: not every exception can be pickled.
+    return [(found, notes, RuntimeError(notes[-1]) if failure else None)
+            for found, notes, failure in map(checked_claims, articles, [rules] * len(articles))]
+
+
+def checked_claims(article: Article, rules: Path) -> Extracted:
+    """Return one article's claims and notes; when any stage fails, no claims and a note naming
+    the article and the stage, with the failure itself."""
+    stage = ["reading the rules"]
+    notes: list[str] = []
+    try:
+        return article_claims(article, rules, stage, notes), notes, None
+    except (MemoryError, RulesError):
+        raise  # the run's memory bound or its rules: no one article's fault, the run stops
+    except Exception as exc:  # noqa: BLE001 - one article's fault must not lose the batch
+        return [], [f"{_named(article)}: left out: {stage[0]} failed ({one_line(exc)})"], exc
+
+
+def _named(article: Article) -> str:
+    """Name an article in a note: its file, and its id when the file holds several (a table)."""
+    return article.path if Path(article.path).stem == article.id else f"{article.path} (article {article.id})"
+
+
+def article_claims(article: Article, rules: Path, stage: list[str] | None = None,
+                   notes: list[str] | None = None) -> list[Claim]:
+    """Return the number, date, attribution and role claims of one article (`stage` holds the
+    step under way, `notes` gathers remarks on odd text)."""
+    stage = stage if stage is not None else [""]
     boilerplate = load_boilerplate(rules / "boilerplate.toml")
     qlex, plex, events = load_quantities(rules), load_predicates(rules), load_events(rules)
     incident = load_incident(rules)
     claims: list[Claim] = []
-    sentences = split_sentences(article, clean(article, boilerplate), boilerplate.abbreviations)
+    stage[0] = "cleaning"
+    segments = clean(article, boilerplate)
+    stage[0] = "splitting sentences"
+    sentences, cut = split_counted(article, segments, boilerplate.abbreviations)
+    if cut and notes is not None:
+        notes.append(f"{_named(article)}: {cut} sentence{'s' if cut > 1 else ''} over {MAX_SENTENCE} characters "
+                     "(no full stop) read in pieces")
+    stage[0] = "reading figures and dates"
     previous = ""  # "It took place at 7:37": the pronoun's incident is in the sentence before
     for sentence in sentences:
         dates = find_date_mentions(sentence.text, article.published)
@@ -109,9 +176,27 @@ def article_claims(article: Article, rules: Path) -> list[Claim]:
         previous = sentence.text
     claims = _in_background(claims, background([s.text for s in sentences], article.published))
     claims = _placed(claims, load_places(rules))
+    stage[0] = "reading quotes and titles"
     claims.extend(people_claims(sentences, article.text))
+    if notes is not None:
+        notes.extend(_unclosed(article, sentences))
+    stage[0] = "reading ages"
     claims.extend(age_claims(sentences))
     return claims
+
+
+def _unclosed(article: Article, sentences: list[Sentence]) -> list[str]:
+    """Note the quotes an article opens and never closes: each is read to its paragraph's end."""
+    doubles = [span for span in quote_spans(article.text, sentences) if article.text[span.open] in "\"“”"]
+    # A paragraph left open is news style when the next one opens with a mark and carries on.
+    open_ = [span for i, span in enumerate(doubles) if span.stop == span.close
+             and not (i + 1 < len(doubles) and doubles[i + 1].continued)]
+    if not open_:
+        return []
+    lines = sorted({sentences[span.first].line for span in open_})
+    where = ("lines " if len(lines) > 1 else "line ") + ", ".join(map(str, lines[:5])) + (", ..." if len(lines) > 5 else "")
+    return [f"{_named(article)}: {len(open_)} quotation mark{'s' if len(open_) > 1 else ''} never closed ({where}); "
+            "each such quote is read to the end of its paragraph"]
 
 
 def _placed(claims: list[Claim], places: dict[str, str]) -> list[Claim]:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import codecs
 import dataclasses
 import os
+import stat
 import sys
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
@@ -14,6 +15,8 @@ from pathlib import Path
 from checker import html, tables
 from checker.datelines import dateline_date
 from checker.errors import InputError
+from checker.guard import one_line
+from checker.output import OUT_FILES
 from checker.records import Article
 
 META_KEYS = ("source", "published", "title", "url")
@@ -38,10 +41,20 @@ def load_paths(paths: Sequence[str | os.PathLike], max_bytes: int = 20_000_000) 
     names = [os.fsdecode(path) for path in paths]
     batch = _Batch(max_bytes)
     articles = batch.load(names)
+    warnings = tuple(shown(warning) for warning in batch.warnings)
     if not articles:
-        detail = f" ({'; '.join(batch.warnings[:3])})" if batch.warnings else ""
-        raise InputError(f"no readable article in: {', '.join(names)}{detail}")
-    return LoadResult(tuple(articles), tuple(batch.warnings))
+        detail = f" ({'; '.join(warnings[:3])})" if warnings else ""
+        raise InputError(shown(f"no readable article in: {', '.join(names)}{detail}"))
+    return LoadResult(tuple(articles), warnings)
+
+
+def shown(text: str) -> str:
+    """Return text that any output can write: a file name's bytes that are not UTF-8 (held as
+    lone surrogates) become backslash escapes, "caf\\xe9.txt"."""
+    try:
+        return text.encode("utf-8", "surrogateescape").decode("utf-8", "backslashreplace")
+    except UnicodeEncodeError:  # a lone surrogate of another origin (a JSON "\\ud800")
+        return text.encode("utf-8", "backslashreplace").decode("utf-8")
 
 
 class _Batch:
@@ -61,6 +74,10 @@ class _Batch:
                 articles.extend(readers[kind](path))
             except _Skip as skip:
                 self.warnings.append(f"{path}: skipped: {skip}")
+            except MemoryError:
+                raise  # the run's memory bound: no one file's fault
+            except Exception as exc:  # noqa: BLE001 - one file's fault must not lose the batch
+                self.warnings.append(f"{path}: skipped: loading failed ({one_line(exc)})")
         return self._unique_ids(articles)
 
     def _collect(self, paths: list[str]) -> list[tuple[str, str]]:
@@ -71,22 +88,63 @@ class _Batch:
                 continue
             if not os.path.exists(path):
                 raise InputError(f"path not found: {path}")
-            listed = self._walk(path) if os.path.isdir(path) else self._explicit(path)
+            if os.path.isdir(path):
+                listed = self._walk(path)
+            elif irregular(path):
+                self.warnings.append(f"{path}: skipped: {irregular(path)}")
+                continue
+            else:
+                listed = self._explicit(path)
             for entry in listed:
                 found.setdefault(os.path.realpath(entry[0]), entry)
         return sorted(found.values(), key=lambda entry: Path(entry[0]).parts)
 
     def _walk(self, top: str) -> Iterator[tuple[str, str]]:
-        def unreadable(exc: OSError) -> None:
-            self.warnings.append(f"{exc.filename}: skipped: cannot read ({exc.strerror})")
+        # A stack, not recursion: a folder a thousand levels deep is no reason to fail.
+        stack = [top]
+        while stack:
+            folder = stack.pop()
+            try:
+                with os.scandir(folder) as listing:
+                    entries = sorted(listing, key=lambda entry: entry.name)
+            except OSError as exc:
+                self.warnings.append(f"{folder}: skipped: cannot read ({exc.strerror or exc})")
+                continue
+            names = {entry.name for entry in entries}
+            own = self._own_reports(folder, names)
+            folders = []
+            for entry in entries:
+                if entry.name.startswith("."):
+                    continue
+                if _is_folder(entry):
+                    if not entry.is_symlink():  # as os.walk: a linked folder is not followed
+                        folders.append(entry.path)
+                elif entry.name not in own and not _is_doc(entry.name):
+                    yield from self._found(entry.path)
+            stack.extend(reversed(folders))
 
-        for folder, dirs, files in os.walk(top, onerror=unreadable):
-            dirs[:] = sorted(name for name in dirs if not name.startswith("."))
-            for name in sorted(name for name in files if not name.startswith(".") and not _is_doc(name)):
-                path = os.path.join(folder, name)
-                kind = tables.folder_kind(path)
-                if kind:
-                    yield path, kind
+    def _found(self, path: str) -> Iterator[tuple[str, str]]:
+        """Yield a file met in a folder with its kind; pass by what is no article."""
+        kind = tables.folder_kind(path)
+        if kind is None:
+            return
+        problem = irregular(path)
+        if problem:
+            self.warnings.append(f"{path}: skipped: {problem}")
+        else:
+            yield path, kind
+
+    def _own_reports(self, folder: str, names: set[str]) -> set[str]:
+        """Return the names of the checker's own report files in a folder written with --out
+        (report.json beside discrepancies.csv), noting the ones that would read as articles."""
+        if not {"report.json", "discrepancies.csv"} <= names:
+            return set()
+        own = names & set(OUT_FILES)
+        readable = sorted(name for name in own if tables.folder_kind(os.path.join(folder, name)))
+        if readable:
+            self.warnings.append(f"{os.path.join(folder, '')}: {', '.join(readable)} passed over: "
+                                 "the checker's own reports (written with --out), not articles")
+        return own
 
     def _explicit(self, path: str) -> list[tuple[str, str]]:
         if os.path.basename(path).lower() == tables.MANIFEST:
@@ -110,7 +168,7 @@ class _Batch:
             return {}
         try:
             entries, problems = tables.manifest_entries(path, self._read(path))
-        except _Skip as skip:
+        except (_Skip, tables.TableError) as skip:
             entries, problems = {}, [f"{path}: manifest ignored: {skip}"]
         self.warnings.extend(problems)
         return entries
@@ -173,7 +231,10 @@ class _Batch:
         return [self._article(STDIN_ID, path, body, front, path, offset)]
 
     def _table(self, path: str) -> list[Article]:
-        rows, problems = tables.table_rows(path, self._read(path))
+        try:
+            rows, problems = tables.table_rows(path, self._read(path))
+        except tables.TableError as err:
+            raise _Skip(str(err)) from err
         self.warnings.extend(problems)
         return [
             self._article(row_id, path, _newlines(row["text"]), row, where)
@@ -184,6 +245,9 @@ class _Batch:
         self, id_: str, path: str, text: str, meta: tables.Row, where: str, offset: int = 0
     ) -> Article:
         values = {key: meta.get(key, "").strip() or None for key in META_KEYS}
+        if shown(path) != path:
+            self.warnings.append(f"{path}: file name is not UTF-8 (its odd bytes are shown as \\x escapes)")
+            id_, path = shown(id_), shown(path)
         published = values.pop("published")
         try:
             day = parse_date(published) if published else None
@@ -215,6 +279,30 @@ class _Batch:
 
 
 _DOC_STEMS = ("readme", "license", "licence", "changelog", "contributing", "notice")
+_KINDS = ((stat.S_ISFIFO, "a FIFO"), (stat.S_ISCHR, "a character device"), (stat.S_ISBLK, "a block device"),
+          (stat.S_ISSOCK, "a socket"))
+
+
+def _is_folder(entry: os.DirEntry) -> bool:
+    try:
+        return entry.is_dir()
+    except OSError:
+        return False
+
+
+def irregular(path: str) -> str | None:
+    """Say why a path is no regular file to read (a FIFO would block, /dev/zero never end), or None."""
+    try:
+        return _no_file(os.stat(path).st_mode)
+    except OSError:
+        return None  # reading says why
+
+
+def _no_file(mode: int) -> str | None:
+    if stat.S_ISREG(mode):
+        return None
+    kind = next((name for test, name in _KINDS if test(mode)), "of another kind")
+    return f"not a regular file ({kind})"
 
 
 def _is_doc(name: str) -> bool:
@@ -223,31 +311,60 @@ def _is_doc(name: str) -> bool:
 
 
 def read_text(path: str, max_bytes: int) -> tuple[str, str | None]:
-    """Return a file's text with "\\n" line ends, and a note about its encoding or None."""
+    """Return a regular file's text with "\\n" line ends, and a note about its encoding or None."""
     try:
         size = os.stat(path).st_size
         if size > max_bytes:
             raise _Skip(f"{_size(size)} is over the {_size(max_bytes)} limit")
-        with open(path, "rb") as handle:
-            data = handle.read()
+        # Opened without blocking and checked again once open: a FIFO put in the file's place
+        # meanwhile would wait for a writer forever, a device would never end.
+        with open(path, "rb", opener=_nonblocking) as handle:
+            problem = _no_file(os.fstat(handle.fileno()).st_mode)
+            if problem:
+                raise _Skip(problem)
+            data = handle.read(max_bytes + 1)
     except OSError as exc:
         raise _Skip(f"cannot read ({exc.strerror or exc})") from exc
+    if len(data) > max_bytes:
+        raise _Skip(f"over the {_size(max_bytes)} limit")
     text, note = decode(data)
     return _newlines(text), note
 
 
+def _nonblocking(path: str, flags: int) -> int:
+    return os.open(path, flags | getattr(os, "O_NONBLOCK", 0))
+
+
 def decode(data: bytes) -> tuple[str, str | None]:
-    """Return the bytes as text, and a note when the encoding was guessed."""
-    utf16 = data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE))
-    if b"\0" in data[:8192] and not utf16:
+    """Return the bytes as text, and a note when the encoding was guessed or stray NUL bytes
+    were dropped."""
+    # UTF-32's little-endian mark begins with UTF-16's: ask for the longer one first.
+    marked = next((codec for bom, codec in _BOMS if data.startswith(bom)), None)
+    nuls = 0 if marked else data.count(b"\0")
+    if nuls and _binary(data, nuls):
         raise _Skip("binary file")
-    for codec in ("utf-16",) if utf16 else ("utf-8-sig", "cp1252"):
+    data = data.replace(b"\0", b"") if nuls else data
+    for codec in (marked,) if marked else ("utf-8-sig", "cp1252"):
         try:
             text = data.decode(codec)
         except UnicodeDecodeError:
             continue
-        return text, ("not UTF-8, read as cp1252" if codec == "cp1252" else None)
+        notes = ["not UTF-8, read as cp1252" if codec == "cp1252" else "",
+                 f"{nuls} NUL byte{'s' if nuls > 1 else ''} dropped" if nuls else ""]
+        return text, "; ".join(filter(None, notes)) or None
     raise _Skip("binary file")
+
+
+_BOMS = ((codecs.BOM_UTF32_LE, "utf-32"), (codecs.BOM_UTF32_BE, "utf-32"),
+         (codecs.BOM_UTF16_LE, "utf-16"), (codecs.BOM_UTF16_BE, "utf-16"))
+# Control bytes text never holds (tab, newlines, form feed and escape aside).
+_CONTROLS = bytes(b for b in range(1, 32) if b not in b"\t\n\v\f\r\x1b")
+
+
+def _binary(data: bytes, nuls: int) -> bool:
+    """Tell a binary file (or UTF-16 without its mark) from text holding a stray NUL byte."""
+    head = data[:8192]
+    return nuls * 16 > len(data) or len(head.translate(None, _CONTROLS)) < len(head)
 
 
 def split_front_matter(text: str) -> tuple[dict[str, str], str, int]:

@@ -7,6 +7,11 @@ import tempfile
 from pathlib import Path
 
 from checker.errors import InputError
+from checker.guard import signals_held
+
+# The files --out writes, each with the format it holds.
+OUT_FILES = {"report.md": "markdown", "report.json": "json", "report.html": "html", "discrepancies.csv": "csv",
+             "report.sarif": "sarif"}
 
 
 def write_all(folder: Path, files: dict[str, str]) -> list[Path]:
@@ -25,12 +30,17 @@ def write_all(folder: Path, files: dict[str, str]) -> list[Path]:
             os.chmod(temp, mode)  # mkstemp makes 0600; a report is an ordinary file
             with os.fdopen(handle, "w", encoding="utf-8", newline="") as out:
                 out.write(text)
-        for temp, final in staged:
-            os.replace(temp, final)
-    except OSError as err:
+        # A signal waits until every report is in place: the folder holds this run's reports or
+        # the last run's, never a mix.
+        with signals_held():
+            for temp, final in staged:
+                os.replace(temp, final)
+    except BaseException as err:  # a disk error, and also Ctrl-C, SIGTERM or the memory bound
         for temp, _ in staged:
             Path(temp).unlink(missing_ok=True)
-        raise InputError(f"{folder}: cannot write reports ({err.strerror or err})") from err
+        if isinstance(err, OSError):
+            raise InputError(f"{folder}: cannot write reports ({err.strerror or err})") from err
+        raise
     return [final for _, final in staged]
 
 

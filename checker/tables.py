@@ -12,16 +12,27 @@ Row = dict[str, str]
 TEXT_SUFFIXES = (".txt", ".md")
 HTML_SUFFIXES = (".html", ".htm")
 MANIFEST = "manifest.csv"
+# Names CMS and scraper exports give the article text; `text` wins when a table has several.
+TEXT_COLUMNS = ("text", "body", "content", "article_text", "article_body", "full_text", "fulltext")
+# Python's csv refuses cells over 128 KB; a table's text cell is an article and may be longer.
+# The file itself is bounded by max_file_mb before any cell is read.
+csv.field_size_limit(max(csv.field_size_limit(), 2**31 - 1))
 
 
 def has_text_column(path: str) -> bool:
-    """Tell whether the header of a CSV file has a `text` column."""
+    """Tell whether the header of a CSV file has a text column (`text` or a synonym)."""
     try:
         with open(path, encoding="utf-8-sig", errors="replace", newline="") as handle:
             header = next(csv.reader([handle.readline(65536)]), [])
-    except OSError:
+    except (OSError, csv.Error):
         return True  # let the loader read it and report why it cannot
-    return "text" in {name.strip().lower() for name in header}
+    return text_column(name.strip().lower() for name in header) is not None
+
+
+def text_column(names) -> str | None:
+    """Return the column holding the article text among a table's column names, or None."""
+    present = set(names)
+    return next((name for name in TEXT_COLUMNS if name in present), None)
 
 
 def folder_kind(path: str) -> str | None:
@@ -64,18 +75,37 @@ def table_rows(path: str, text: str) -> tuple[list[tuple[str, str, Row]], list[s
 def _numbered_rows(path: str, text: str) -> tuple[list[tuple[int, Row]] | None, list[str]]:
     if path.lower().endswith(".jsonl"):
         rows, problems = _jsonl_rows(text)
+        rows = [(number, _with_text(row, text_column(row))) for number, row in rows]
         has_text = not rows or any("text" in row for _, row in rows)
         return (rows if has_text else None), [f"{path}: {problem}" for problem in problems]
-    keys, records = _csv_records(text)
-    return (list(enumerate(records, start=1)) if "text" in keys else None), []
+    keys, records = _csv_records(text, path)
+    column = text_column(keys)
+    return ([(number, _with_text(row, column)) for number, row in enumerate(records, start=1)]
+            if column else None), []
+
+
+def _with_text(row: Row, column: str | None) -> Row:
+    """Return the row with its text under `text`, whatever the table called it."""
+    if column is None or column == "text":
+        return row
+    return {**row, "text": row.get(column, "")}
 
 
 def manifest_entries(path: str, text: str) -> tuple[dict[str, Row], list[str]]:
     """Return manifest rows keyed by id, and problems."""
-    keys, records = _csv_records(text)
+    keys, records = _csv_records(text, path)
     if "id" not in keys:
         return {}, [f"{path}: no 'id' column; manifest ignored"]
-    return {row["id"].strip(): row for row in records if row.get("id", "").strip()}, []
+    entries: dict[str, Row] = {}
+    rows: dict[str, list[int]] = {}
+    for number, row in enumerate(records, start=1):
+        key = row.get("id", "").strip()
+        if key:
+            entries[key] = row  # the last row wins, as a later edit would
+            rows.setdefault(key, []).append(number)
+    problems = [f"{path}: id '{key}' listed in rows {', '.join(map(str, numbers))}; row {numbers[-1]} used"
+                for key, numbers in rows.items() if len(numbers) > 1]
+    return entries, problems
 
 
 def listed_files(path: str, entries: dict[str, Row]) -> tuple[list[str], list[str]]:
@@ -89,11 +119,18 @@ def listed_files(path: str, entries: dict[str, Row]) -> tuple[list[str], list[st
     return files, [f"{path}: no .txt or .md file for id '{name}'" for name in missing]
 
 
-def _csv_records(text: str) -> tuple[list[str], list[Row]]:
+def _csv_records(text: str, path: str = "") -> tuple[list[str], list[Row]]:
     reader = csv.DictReader(io.StringIO(text, newline=""))
-    keys = [name.strip().lower() for name in reader.fieldnames or []]
-    reader.fieldnames = keys
-    return keys, [_strings(record) for record in reader]
+    try:
+        keys = [name.strip().lower() for name in reader.fieldnames or []]
+        reader.fieldnames = keys
+        return keys, [_strings(record) for record in reader]
+    except csv.Error as err:
+        raise TableError(f"not a readable CSV table (line {reader.line_num}: {err})") from err
+
+
+class TableError(ValueError):
+    """A table that cannot be parsed at all; the message says where."""
 
 
 def _jsonl_rows(text: str) -> tuple[list[tuple[int, Row]], list[str]]:
@@ -107,17 +144,35 @@ def _jsonl_rows(text: str) -> tuple[list[tuple[int, Row]], list[str]]:
         except json.JSONDecodeError as exc:
             problems.append(f"line {number}: not valid JSON ({exc.msg}); row skipped")
             continue
+        except RecursionError:
+            problems.append(f"line {number}: nested too deeply to read; row skipped")
+            continue
+        except ValueError as exc:  # a number of thousands of digits, past Python's conversion limit
+            problems.append(f"line {number}: not readable ({exc}); row skipped")
+            continue
         if not isinstance(record, dict):
             problems.append(f"line {number}: not a JSON object; row skipped")
             continue
-        rows.append((number, _strings(record)))
+        try:
+            rows.append((number, _strings(record)))
+        except (ValueError, RecursionError) as exc:  # a field too long or too deep to write as text
+            problems.append(f"line {number}: not readable ({exc}); row skipped")
     return rows, problems
 
 
 def _strings(record: dict) -> Row:
     # DictReader puts surplus cells under a None key and fills short rows with None.
     return {
-        str(key).strip().lower(): value if isinstance(value, str) else str(value)
+        _text(str(key)).strip().lower(): _text(value if isinstance(value, str) else str(value))
         for key, value in record.items()
         if key is not None and value is not None
     }
+
+
+def _text(value: str) -> str:
+    """Return a JSON string without lone surrogates ("\\ud800"), which no output can write."""
+    try:
+        value.encode("utf-8")
+    except UnicodeEncodeError:
+        return value.encode("utf-8", "replace").decode("utf-8")
+    return value

@@ -21,6 +21,7 @@ Rules, in short:
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
 
 from checker.extract import speakers as sp
@@ -87,8 +88,9 @@ def find_quotes(sentences: list[Sentence], text: str | None = None) -> list[Quot
 def _quotes(text: str, spans: list[_Span], sentences: list[Sentence], said: list[list[Said]]) -> list[Quote]:
     quotes: list[Quote] = []
     prev: tuple[Quote, _Span] | None = None
+    nearest = _Nearest(said)
     for span in spans:
-        quote = _quote(text, span, sentences, said, prev)
+        quote = _quote(text, span, sentences, nearest, prev)
         if quote is not None:
             quotes.append(quote)
             prev = quote, span
@@ -139,9 +141,16 @@ def _closing(text: str, pos: int, s: Sentence) -> bool:
 
 def _single_spans(text: str, sentences: list[Sentence], doubles: list[_Span]) -> list[_Span]:
     found = []
+    # A mark lies inside a double quote when one opening before it closes after it: the
+    # furthest close among the quotes opened so far tells, found by bisection, not by a scan.
+    ordered = sorted(doubles, key=lambda d: d.open)
+    opens, reach = [d.open for d in ordered], []
+    for d in ordered:
+        reach.append(max(d.stop, reach[-1]) if reach else d.stop)
     for i, s in enumerate(sentences):
         for m in _SINGLE.finditer(text, s.start, s.end):
-            inside = any(d.open < m.start() < d.stop for d in doubles)
+            before = bisect_left(opens, m.start())
+            inside = before > 0 and reach[before - 1] > m.start()
             if not inside and len(_WORD.findall(m.group(1))) >= MIN_WORDS:
                 found.append(_Span(m.start(), m.end() - 1, m.end(), i, i))
     return found
@@ -153,8 +162,9 @@ def read_speakers(text: str, sentences: list[Sentence], spans: list[_Span],
     only the sentences in near (by default those around quotes) keep their speakers."""
     memory, said = _Memory(), []
     near = _near_quotes(spans, len(sentences)) if near is None else near
+    masked = _masked(text, spans)
     for index, s in enumerate(sentences):
-        parsed = sp.parse(_masked(text, s, spans), s.start)
+        parsed = sp.parse(masked[s.start : s.end], s.start)
         memory.learn(sp.people(parsed))
         if index not in near:
             # Far from every statement a sentence only teaches full names ("Gideon Saar" for a
@@ -189,9 +199,10 @@ def _read_quick(text: str, sentences: list[Sentence], spans: list[_Span]) -> lis
     with the whole article."""
     said: list[list[Said]] = [[] for _ in sentences]
     needed = {i for span in spans for i in range(max(0, span.first - 1), min(len(sentences), span.last + 1))}
+    masked = _masked(text, spans)
     for index in sorted(needed):
         s = sentences[index]
-        for at in sp.attributions(sp.parse(_masked(text, s, spans), s.start)):
+        for at in sp.attributions(sp.parse(masked[s.start : s.end], s.start)):
             if at.who is None or at.who.kind not in SELF_NAMED:
                 said[index].append(Said(at, "", _NEEDS_MEMORY, ""))
             else:
@@ -204,13 +215,14 @@ def _near_quotes(spans: list[_Span], count: int) -> set[int]:
     return {i for span in spans for i in range(max(0, span.first - 6), min(count, span.last + 2))}
 
 
-def _quote(text: str, span: _Span, sentences: list[Sentence], said: list[list[Said]],
+def _quote(text: str, span: _Span, sentences: list[Sentence], nearest: _Nearest,
            prev: tuple[Quote, _Span] | None) -> Quote | None:
+    said = nearest.said
     start, end = _trimmed(text, span.open + 1, span.close)
     words = _WORD.findall(text[start:end])
     # Only a quote of some length that is not a title-case name may stand without a tie.
     loose = len(words) >= MIN_WORDS and not all(w[0].isupper() or w in _SMALL for w in words)
-    found, tight = _attributed(text, span, said) or (None, False)
+    found, tight = _attributed(text, span, nearest) or (None, False)
     if start >= end or not (tight or loose):
         return None
     if found is not None:
@@ -218,16 +230,55 @@ def _quote(text: str, span: _Span, sentences: list[Sentence], said: list[list[Sa
     return Quote(text[start:end], start, end, span.first, *_inherited(text, span, sentences, said, prev), "")
 
 
-def _attributed(text: str, span: _Span, said: list[list[Said]]) -> tuple[Said, bool] | None:
-    """Pick the attribution nearest the quote, preferring one in the same clause: (it, tight)."""
-    before = [f for f in said[span.first] if f.at.end <= span.open]
-    after = [f for f in said[span.last] if f.at.start >= span.stop]
-    scored = [(span.open - f.at.end, _tight_before(text[f.at.end : span.open]), f) for f in before]
-    scored += [(f.at.start - span.stop, text[span.stop : f.at.start].strip() in ("", ","), f) for f in after]
+def _attributed(text: str, span: _Span, nearest: _Nearest) -> tuple[Said, bool] | None:
+    """Pick the attribution nearest the quote, preferring one in the same clause: (it, tight).
+
+    Only the nearest attribution on each side can win: the gap to a farther one holds the
+    gap to the nearer, so a farther one is tight only when the nearer is too, and it is
+    farther. (A sentence of a thousand "he said"s would otherwise weigh each against each.)"""
+    scored = []
+    before = nearest.before(span.first, span.open)
+    if before is not None:
+        scored.append((span.open - before.at.end, _tight_before(text[before.at.end : span.open]), before))
+    after = nearest.after(span.last, span.stop)
+    if after is not None:
+        scored.append((after.at.start - span.stop, text[span.stop : after.at.start].strip() in ("", ","), after))
     if not scored:
         return None
     _, tight, found = min(scored, key=lambda x: (not x[1], x[0]))
     return found, tight
+
+
+class _Nearest:
+    """The attributions of each sentence, ordered by where they end and where they start."""
+
+    def __init__(self, said: list[list[Said]]) -> None:
+        self.said = said
+        self._ends: dict[int, tuple[list[int], list[Said]]] = {}
+        self._starts: dict[int, tuple[list[int], list[Said]]] = {}
+
+    def before(self, index: int, position: int) -> Said | None:
+        """Return the attribution of a sentence ending last at or before the position (the
+        first listed, when several end there)."""
+        keys, found = self._index(self._ends, index, lambda f: f.at.end)
+        at = bisect_right(keys, position) - 1
+        return found[at] if at >= 0 else None
+
+    def after(self, index: int, position: int) -> Said | None:
+        """Return the attribution of a sentence starting first at or after the position (the
+        first listed, when several start there)."""
+        keys, found = self._index(self._starts, index, lambda f: f.at.start)
+        at = bisect_left(keys, position)
+        return found[at] if at < len(keys) else None
+
+    def _index(self, cache: dict, index: int, key) -> tuple[list[int], list[Said]]:
+        if index not in cache:
+            first: dict[int, Said] = {}
+            for f in self.said[index]:
+                first.setdefault(key(f), f)
+            keys = sorted(first)
+            cache[index] = keys, [first[k] for k in keys]
+        return cache[index]
 
 
 def _tight_before(gap: str) -> bool:
@@ -323,13 +374,17 @@ def _trimmed(text: str, start: int, end: int) -> tuple[int, int]:
     return start, end
 
 
-def _masked(text: str, s: Sentence, spans: list[_Span]) -> str:
-    """Return a sentence's text with every quotation, marks included, masked out."""
-    chars = list(text[s.start : s.end])
-    for span in spans:
-        for pos in range(max(span.open, s.start), min(span.stop, s.end)):
-            chars[pos - s.start] = sp.MASK
-    return "".join(chars)
+def _masked(text: str, spans: list[_Span]) -> str:
+    """Return the text with every quotation, marks included, masked out (once for the whole
+    text: masking sentence by sentence would visit every quote for every sentence)."""
+    pieces, pos = [], 0
+    for span in sorted(spans, key=lambda x: x.open):
+        start = max(span.open, pos)
+        if span.stop > start:
+            pieces += [text[pos:start], sp.MASK * (span.stop - start)]
+            pos = span.stop
+    pieces.append(text[pos:])
+    return "".join(pieces)
 
 
 def rebuild(sentences: list[Sentence]) -> str:
