@@ -13,9 +13,9 @@ from checker.records import Interval
 _DIGITS = re.compile(r"^[\d,]*\.?\d+$")
 _MIXED = re.compile(r"([\d,]+)(?:\s|-)?(\d+/\d+|[½¼¾⅓⅔])")
 _VULGAR = {"½": 0.5, "¼": 0.25, "¾": 0.75, "⅓": 1 / 3, "⅔": 2 / 3}
-# The largest number read: up to 2**53 a float holds every whole number, beyond it two figures
-# ("…001" and "…000") read as one, and a hundred nines or 5,000 digits overflow into infinity,
-# whose intervals (inf - inf) are no numbers at all. A larger number is no claim.
+# The largest number read: up to 2**53 a float holds every whole number; beyond it two figures
+# ("…001" and "…000") read as one, a hundred nines show as float noise, and past 309 digits a
+# number is infinity, whose "about" interval (inf - inf) is no number at all. A larger one is no claim.
 LARGEST = 2.0 ** 53
 
 
