@@ -7,8 +7,8 @@ after, never half. A batch reads what it is compared with inside its write trans
 batch waits up to WRITE_WAIT_MS for another's write. A store is quick-checked and refused
 untouched when damaged, newer or read-only (store_open.py). Test hook: with
 `CHECKER_STORE_PAUSE=SECONDS` in the environment the store writes "checker: store: pausing
-before commit" to stderr and sleeps that long just before the COMMIT of a batch, so a test can
-kill the process inside the transaction.
+before commit" to stderr and sleeps that long just before each COMMIT of a write (a batch,
+forget, revert), so a test can kill the process inside the transaction.
 """
 
 from __future__ import annotations

@@ -30,6 +30,9 @@ def check_file(path: str, write: bool) -> bool:
     """Raise InputError for a store that must not be opened; return whether it can be written."""
     if os.path.isdir(path):
         raise InputError(f"store {path} is a folder, not a store file")
+    folder = os.path.dirname(os.path.abspath(path))
+    if not os.path.isdir(folder):
+        raise InputError(f"store {path}: folder {folder} does not exist")
     can_write = writable(path)
     if write and not can_write:
         raise InputError(f"store {path} is read-only; nothing was written to it")

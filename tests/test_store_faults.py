@@ -151,3 +151,9 @@ def test_failing_writes_fail_the_batch_and_leave_the_store(store, limit):
     assert store.read_bytes() == data and content(store) == rows
     assert invoke(*COMMANDS[0], "--fail-on", "never").exit_code == 0  # with room again, the batch goes in
     assert len(content(store)) > len(rows)
+
+
+def test_a_store_in_a_missing_folder_is_an_input_error(store):
+    result = invoke("check", "two", "--store", "nowhere/claims.db")
+    assert result.exit_code == 2
+    assert one_line(result) == f"checker: error: store nowhere/claims.db: folder {store.parent / 'nowhere'} does not exist"
