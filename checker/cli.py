@@ -20,7 +20,7 @@ from checker.config import describe, layer_settings
 from checker.engine import extract_claims, merge_reports, run
 from checker.errors import InputError, RulesError
 from checker.evaluate import evaluate, read_gold, render_eval
-from checker.guard import (Terminated, bound_memory, debugging, one_line, out_of_memory, signals_as_exceptions,
+from checker.guard import (Terminated, bound_memory, debugging, error_line, out_of_memory, signals_as_exceptions,
                            unbound_memory)
 from checker.loader import irregular, load_paths
 from checker.output import OUT_FILES, write_all
@@ -118,7 +118,7 @@ class _Guarded(click.Group):
                 _out_of_memory()
             if debugging():
                 raise
-            _stopped(f"internal error: {one_line(exc, 300)} (set CHECKER_DEBUG=1 for the traceback)", Exit.INTERNAL)
+            _stopped(f"internal error: {error_line(exc, 300)} (set CHECKER_DEBUG=1 for the traceback)", Exit.INTERNAL)
         finally:
             unbound_memory()
 

@@ -11,7 +11,7 @@ from checker.extraction import Progress, extract_claims
 from checker.gather.facts import gather_measured
 from checker.gather.people import gather_ages, gather_quotes, gather_roles, people_named
 from checker.gather.stories import group_stories, read_articles
-from checker.guard import one_line
+from checker.guard import error_line
 from checker.lexicon import load_places
 from checker.judge.findings import judge_fact, order
 from checker.loader import load_paths
@@ -60,7 +60,7 @@ def _unjudged(check: Check, members: Sequence[Claim], exc: Exception) -> str:
     """Say which fact could not be judged: its check, its articles and lines, and why."""
     places = sorted({f"{c.article_id} line {c.line}" for c in members})
     return (f"{check.id} fact of {', '.join(places[:4])}{', ...' if len(places) > 4 else ''}: "
-            f"left out: judging failed ({one_line(exc)})")
+            f"left out: judging failed ({error_line(exc)})")
 
 
 def _judge(check: Check, articles: Mapping[str, Article], a: Claim, b: Claim):

@@ -28,7 +28,7 @@ from checker.extract.zeros import zero_claims
 from checker.extract.times import time_claims
 from checker.extract.people_claims import people_claims
 from checker.extract.quotes import quote_spans
-from checker.guard import one_line, worker_signals
+from checker.guard import error_line, worker_signals
 from checker.lexicon import load_events, load_places, load_predicates, load_quantities, same_places
 from checker.records import Article, Claim, Sentence
 from checker.sentences import MAX_SENTENCE, split_counted
@@ -139,7 +139,7 @@ def checked_claims(article: Article, rules: Path) -> Extracted:
     except (MemoryError, RulesError):
         raise  # the run's memory bound or its rules: no one article's fault, the run stops
     except Exception as exc:  # noqa: BLE001 - one article's fault must not lose the batch
-        return [], [f"{_named(article)}: left out: {stage[0]} failed ({one_line(exc)})"], exc
+        return [], [f"{_named(article)}: left out: {stage[0]} failed ({error_line(exc)})"], exc
 
 
 def _named(article: Article) -> str:

@@ -26,7 +26,7 @@ def debugging() -> bool:
     return os.environ.get(DEBUG_ENV, "") not in ("", "0")
 
 
-def one_line(exc: BaseException, limit: int = 200) -> str:
+def error_line(exc: BaseException, limit: int = 200) -> str:
     """Return an exception as one short line: its type and message."""
     return " ".join(f"{type(exc).__name__}: {exc}".split())[:limit]
 

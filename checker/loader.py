@@ -15,7 +15,7 @@ from pathlib import Path
 from checker import html, tables
 from checker.datelines import dateline_date
 from checker.errors import InputError
-from checker.guard import one_line
+from checker.guard import error_line
 from checker.output import OUT_FILES
 from checker.records import Article
 
@@ -77,7 +77,7 @@ class _Batch:
             except MemoryError:
                 raise  # the run's memory bound: no one file's fault
             except Exception as exc:  # noqa: BLE001 - one file's fault must not lose the batch
-                self.warnings.append(f"{path}: skipped: loading failed ({one_line(exc)})")
+                self.warnings.append(f"{path}: skipped: loading failed ({error_line(exc)})")
         return self._unique_ids(articles)
 
     def _collect(self, paths: list[str]) -> list[tuple[str, str]]:
