@@ -152,11 +152,9 @@ class Store:
 
     def save(self, articles: Sequence[Article], claims: Sequence[Claim], facts: Sequence[Finding],
              terms: Mapping[str, Sequence[str]], placed: Sequence[Placed] | None = None) -> SaveResult:
-        """Add a checked batch (new articles and versions, their claims and terms, its facts) in one transaction.
-
-        `placed` says where each article goes (`place`, whose ids the articles and claims carry); inside
-        `writing` the save joins that transaction, else it is one of its own.
-        """
+        """Add a checked batch (new articles and versions, their claims and terms, its facts) in one transaction."""
+        # `placed` (from `place`) says where each article goes, under the ids its claims carry;
+        # inside `writing` the save joins that transaction, else it makes one of its own.
         if not self.db.in_transaction:
             with self.writing():
                 return self.save(articles, claims, facts, terms, placed)
@@ -168,7 +166,7 @@ class Store:
         fresh = [(a, p) for a, p in zip(articles, placed) if p.state != "same"]
         batch = self._new_batch(len(fresh)) if fresh else None
         for _, p in fresh:
-            if p.state in ("version", "replace"):  # its old claims go, and the facts citing them: they are gathered anew
+            if p.state in ("version", "replace"):  # old claims go, and the facts citing them: gathered anew
                 if p.state == "version":
                     keep_version(db, p.id, batch)
                 delete_facts(db, facts_of_article(db, p.id))
@@ -193,10 +191,7 @@ class Store:
                                (datetime.now(timezone.utc).isoformat(timespec="seconds"), articles)).lastrowid
 
     def forget(self, article_id: str) -> tuple[int, int]:
-        """Remove one article (and its kept versions), its claims and the facts that cite them.
-
-        Return its claim count and the number of kept versions.
-        """
+        """Remove an article, its kept versions, claims and the facts citing them; return (claims, versions)."""
         # The facts go whole rather than rewritten: the next batch meeting their other articles gathers them anew.
         with self.writing():
             self._require(article_id)

@@ -118,7 +118,8 @@ def _check_whole(db: Path, batches: dict[str, list[str]], expected_in: set[str],
     orphans = ("SELECT COUNT(*) FROM claims WHERE article_id NOT IN (SELECT id FROM articles)",
                "SELECT COUNT(*) FROM fact_claims WHERE fact_id NOT IN (SELECT id FROM facts)",
                "SELECT COUNT(*) FROM fact_claims WHERE claim_id NOT IN (SELECT id FROM claims)",
-               "SELECT COUNT(*) FROM batches b WHERE articles != (SELECT COUNT(*) FROM articles a WHERE a.batch = b.id)")
+               "SELECT COUNT(*) FROM batches b WHERE articles != "
+               "(SELECT COUNT(*) FROM articles a WHERE a.batch = b.id)")
     assert [query(db, sql)[0][0] for sql in orphans] == [0, 0, 0, 0]
     return inside
 

@@ -156,4 +156,5 @@ def test_failing_writes_fail_the_batch_and_leave_the_store(store, limit):
 def test_a_store_in_a_missing_folder_is_an_input_error(store):
     result = invoke("check", "two", "--store", "nowhere/claims.db")
     assert result.exit_code == 2
-    assert one_line(result) == f"checker: error: store nowhere/claims.db: folder {store.parent / 'nowhere'} does not exist"
+    folder = store.parent / "nowhere"
+    assert one_line(result) == f"checker: error: store nowhere/claims.db: folder {folder} does not exist"

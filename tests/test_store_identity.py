@@ -33,7 +33,8 @@ def invoke(*args: str):
 
 
 def check(folder: Path, db: Path, *extra: str) -> tuple[dict, list[str]]:
-    result = invoke("check", os.path.relpath(folder), "--store", str(db), "--format", "json", "--fail-on", "never", *extra)
+    result = invoke("check", os.path.relpath(folder), "--store", str(db), "--format", "json", "--fail-on", "never",
+                    *extra)
     assert result.exit_code == 0, result.output
     return json.loads(result.stdout), result.stderr.splitlines()
 
