@@ -41,17 +41,38 @@ def _huge_number_json(folder):
     return "big.jsonl"
 
 
+DEPTH = 1000
+
+
 def _deep_folders(folder):
     # Made one level at a time: the whole path is longer than the system's limit for one path.
     here = os.getcwd()
     try:
         os.chdir(folder)
-        for _ in range(1000):
+        for _ in range(DEPTH):
             os.mkdir("d")
             os.chdir("d")
     finally:
         os.chdir(here)
     return None  # nothing to read down there, and no recursion to exhaust on the way
+
+
+def remove_deep(folder):
+    """Remove the nested folders one level at a time (a recursive removal would run out of stack)."""
+    if not (folder / "d").is_dir():
+        return
+    here = os.getcwd()
+    try:
+        os.chdir(folder)
+        depth = 0
+        while os.path.isdir("d"):
+            os.chdir("d")
+            depth += 1
+        for _ in range(depth):
+            os.chdir("..")
+            os.rmdir("d")
+    finally:
+        os.chdir(here)
 
 
 HOSTILE = [
@@ -68,7 +89,10 @@ HOSTILE = [
 def test_a_hostile_file_is_passed_by_and_the_batch_checked(tmp_path, make):
     folder = _batch(tmp_path)
     bad = make(folder)
-    result = invoke("check", folder, "--format", "json", "--fail-on", "never")
+    try:
+        result = invoke("check", folder, "--format", "json", "--fail-on", "never")
+    finally:
+        remove_deep(folder)
     assert result.exit_code == 0, result.output
     report = json.loads(result.stdout)
     assert report["articles"] >= 3  # the good articles, whatever the bad file was
