@@ -11,7 +11,6 @@ from checker.extraction import Progress, extract_claims
 from checker.gather.facts import gather_measured
 from checker.gather.people import gather_ages, gather_quotes, gather_roles, people_named
 from checker.gather.stories import group_stories, read_articles
-from checker.guard import error_line
 from checker.lexicon import load_places
 from checker.judge.findings import judge_fact, order
 from checker.loader import load_paths
@@ -22,12 +21,9 @@ __all__ = ["extract_claims", "find_facts", "merge_reports", "run"]
 
 
 def find_facts(claims: Sequence[Claim], articles: Sequence[Article], settings: Settings,
-               one_story: bool = False, warnings: list[str] | None = None) -> tuple[list[Finding], list[Finding]]:
+               one_story: bool = False) -> tuple[list[Finding], list[Finding]]:
     """Group the articles into stories, gather each story's claims into facts and judge them:
-    return the disputed facts (most severe first) and the agreed ones.
-
-    Given a `warnings` list, a fact whose judging fails is left out with a warning naming its
-    articles; without one, the failure is raised."""
+    return the disputed facts (most severe first) and the agreed ones."""
     checks = load_checks(settings.rules)
     by_id = {article.id: article for article in articles}
     read = read_articles(articles)
@@ -41,26 +37,11 @@ def find_facts(claims: Sequence[Claim], articles: Sequence[Article], settings: S
     frozen = {story: frozenset(names) for story, names in by_story.items()}
     named = {key: frozen[stories[key]] for key in read}
     for check, dimension, story, members in _facts(claims, stories, checks, by_id, settings, named):
-        try:
-            finding = judge_fact(members, check, by_id, partial(_judge, check, by_id), _VALUE[dimension],
-                                 story, settings.same_article)
-        except MemoryError:
-            raise
-        except Exception as exc:  # noqa: BLE001 - one fact's fault must not lose the batch
-            if warnings is None:
-                raise
-            warnings.append(_unjudged(check, members, exc))
-            continue
+        finding = judge_fact(members, check, by_id, partial(_judge, check, by_id), _VALUE[dimension],
+                             story, settings.same_article)
         if finding is not None:
             (agreed if finding.verdict == "agreed" else disputed).append(finding)
     return sorted(disputed, key=order), sorted(agreed, key=order)
-
-
-def _unjudged(check: Check, members: Sequence[Claim], exc: Exception) -> str:
-    """Say which fact could not be judged: its check, its articles and lines, and why."""
-    places = sorted({f"{c.article_id} line {c.line}" for c in members})
-    return (f"{check.id} fact of {', '.join(places[:4])}{', ...' if len(places) > 4 else ''}: "
-            f"left out: judging failed ({error_line(exc)})")
 
 
 def _judge(check: Check, articles: Mapping[str, Article], a: Claim, b: Claim):
@@ -121,9 +102,9 @@ def run(paths: Sequence[str], settings: Settings, progress: Progress | None = No
         one_story: bool = False) -> Report:
     """Load, extract, gather, judge: the whole check of one batch."""
     loaded = load_paths(paths, max_bytes=int(settings.max_file_mb * 1_000_000))
-    warnings = list(loaded.warnings)  # extraction and judging add what they could not do
+    warnings = list(loaded.warnings)  # extraction adds the articles it could not read
     claims = extract_claims(loaded.articles, settings, progress, warnings)
-    disputed, agreed = find_facts(claims, loaded.articles, settings, one_story, warnings)
+    disputed, agreed = find_facts(claims, loaded.articles, settings, one_story)
     return Report(loaded.articles, tuple(claims), tuple(disputed), tuple(agreed), tuple(warnings))
 
 

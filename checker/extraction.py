@@ -9,7 +9,7 @@ import signal
 import sys
 import threading
 import time
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import replace
 from pathlib import Path
@@ -54,14 +54,10 @@ def extract_claims(articles: Iterable[Article], settings: Settings, progress: Pr
     chunks = [articles[i:i + _CHUNK] for i in range(0, len(articles), _CHUNK)]
     results: list[Extracted] = []
     with _pool(workers) as pool:
-        try:
-            for done, chunk_claims in enumerate(pool.map(_chunk_claims, chunks, [settings.rules] * len(chunks)), 1):
-                results.extend(chunk_claims)
-                if progress:
-                    progress(min(done * _CHUNK, len(articles)), len(articles))
-        except BaseException:
-            _stop(pool)
-            raise
+        for done, chunk_claims in enumerate(_in_workers(pool, chunks, settings.rules), 1):
+            results.extend(chunk_claims)
+            if progress:
+                progress(min(done * _CHUNK, len(articles)), len(articles))
     return _kept(results, warnings)
 
 
@@ -90,13 +86,22 @@ def _watch_parent(parent: int) -> None:
     os._exit(1)
 
 
-def _stop(pool: ProcessPoolExecutor) -> None:
-    """Stop the workers now (Ctrl-C, SIGTERM, the memory bound, a failure): leaving the pool
-    would first wait for every chunk still queued."""
-    processes = getattr(pool, "_processes", None) or {}  # no public way to reach them
-    for process in list(processes.values()):
-        process.terminate()
-    pool.shutdown(wait=False, cancel_futures=True)
+def _in_workers(pool: ProcessPoolExecutor, chunks: list[list[Article]], rules: Path) -> Iterator[list[Extracted]]:
+    """Yield each chunk's results in order; when the run stops (Ctrl-C, SIGTERM, the memory
+    bound, a failure), stop the workers at once: leaving the pool would first wait for every
+    chunk still queued."""
+    # Not pool.map: on the way out it cancels what is queued, and Python 3.11's pool, told
+    # then that its workers are gone, fails on a cancelled task and hangs the exit.
+    futures = [pool.submit(_chunk_claims, chunk, rules) for chunk in chunks]
+    try:
+        for future in futures:
+            yield future.result()
+    except BaseException:
+        processes = getattr(pool, "_processes", None) or {}  # no public way to reach them
+        for process in list(processes.values()):
+            process.terminate()
+        pool.shutdown(wait=False)
+        raise
 
 
 Extracted = tuple[list[Claim], list[str], BaseException | None]  # claims, notes, the failure

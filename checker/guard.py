@@ -5,6 +5,7 @@ from __future__ import annotations
 import errno
 import os
 import signal
+import sys
 import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -14,6 +15,9 @@ try:
 except ImportError:  # not on Windows: there the bound is not enforced
     resource = None  # type: ignore[assignment]
 
+# Linux counts a process's heap and private writable mappings as its data, close to what it
+# uses; elsewhere the data limit leaves mmap alone, so the address space is bounded instead.
+_LIMIT = None if resource is None else (resource.RLIMIT_DATA if sys.platform.startswith("linux") else resource.RLIMIT_AS)
 DEBUG_ENV = "CHECKER_DEBUG"  # set (to anything but "" or "0") to see an internal error's traceback
 
 
@@ -32,7 +36,10 @@ def error_line(exc: BaseException, limit: int = 200) -> str:
 
 
 def out_of_memory(exc: BaseException) -> bool:
-    """Tell whether an exception says the memory bound (or the machine's memory) ran out."""
+    """Tell whether an exception says the memory bound (or the machine's memory) ran out: a
+    MemoryError, a process or thread that could not start, a module that could not be mapped."""
+    if isinstance(exc, ImportError):
+        return "failed to map segment" in str(exc) or "Cannot allocate memory" in str(exc)
     return isinstance(exc, MemoryError) or (isinstance(exc, OSError) and exc.errno == errno.ENOMEM)
 
 
@@ -40,26 +47,36 @@ _bound: dict[str, object] = {}  # the limit the run found, to put back: {"previo
 
 
 def bound_memory(megabytes: float) -> None:
-    """Cap this process's address space (and so each extraction worker's, which inherits it) at
+    """Cap this process's memory (and so each extraction worker's, which inherits the bound) at
     `megabytes`: past it allocations fail with MemoryError, which the command line reports,
     instead of the machine killing the run. 0 sets no bound. The first call of a run wins."""
     if resource is None or megabytes <= 0 or "previous" in _bound:
         return
-    previous = resource.getrlimit(resource.RLIMIT_AS)
+    previous = resource.getrlimit(_LIMIT)
     wanted = int(megabytes * 1024 * 1024)
     hard = previous[1]
     soft = wanted if hard == resource.RLIM_INFINITY else min(wanted, hard)
     if previous[0] != resource.RLIM_INFINITY and previous[0] <= soft:
         return  # the caller's own limit is tighter already
-    resource.setrlimit(resource.RLIMIT_AS, (soft, hard))
+    _load_native()
+    resource.setrlimit(_LIMIT, (soft, hard))
     _bound.update(previous=previous, megabytes=megabytes)
+
+
+def _load_native() -> None:
+    """Load numpy (pandas and lemminflect read with it) before the bound is set: its BLAS takes
+    its buffers as it loads and, when it cannot, ends the process instead of raising MemoryError."""
+    try:
+        import numpy  # noqa: F401
+    except ImportError:
+        pass
 
 
 def unbound_memory() -> float | None:
     """Lift the bound (so that an error can be reported, or the caller carry on); return it."""
     previous = _bound.pop("previous", None)
     if previous is not None and resource is not None:
-        resource.setrlimit(resource.RLIMIT_AS, previous)
+        resource.setrlimit(_LIMIT, previous)
     return _bound.pop("megabytes", None)  # type: ignore[return-value]
 
 
