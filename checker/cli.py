@@ -19,9 +19,10 @@ from checker.config import describe, layer_settings
 from checker.engine import extract_claims, merge_reports, run
 from checker.errors import InputError, RulesError
 from checker.evaluate import evaluate, read_gold, render_eval
+from checker.files import irregular
 from checker.guard import (Terminated, bound_memory, debugging, one_line, out_of_memory, signals_as_exceptions,
                            unbound_memory)
-from checker.loader import irregular, load_paths
+from checker.loader import load_paths
 from checker.output import OUT_FILES, write_all
 from checker.report import REPORTERS, table
 from checker.report.details import details, timings

@@ -266,7 +266,7 @@ def test_reports_written_inside_the_checked_folder_are_not_read_back(tmp_path):
 
 
 def test_utf16_mark_is_still_utf16_and_utf32_is_not_taken_for_it():
-    from checker.loader import decode
+    from checker.files import decode
 
     assert decode("Police said".encode("utf-16")) == ("Police said", None)
     assert decode("Police said".encode("utf-32")) == ("Police said", None)
