@@ -112,6 +112,9 @@ class _Guarded(click.Group):
             _stopped("terminated", Exit.TERMINATED)
         except (InputError, RulesError) as err:
             _fail(str(err))
+        except BrokenPipeError:  # `checker check ... | head`: the reader left, nothing is wrong here
+            os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())  # no second error at exit
+            _fail("standard output was closed before the report was written out (broken pipe)")
         except Exception as exc:  # MemoryError included
             if out_of_memory(exc):
                 _out_of_memory()

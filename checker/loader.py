@@ -111,13 +111,14 @@ class _Batch:
 
     def _found(self, path: str) -> Iterator[tuple[str, str]]:
         """Yield a file met in a folder with its kind; pass by what is no article."""
-        kind = tables.folder_kind(path)
-        if kind is None:
+        if not tables.article_name(path):
             return
-        problem = irregular(path)
+        problem = irregular(path)  # before telling a table by its header: a FIFO would block
         if problem:
             self.warnings.append(f"{path}: skipped: {problem}")
-        else:
+            return
+        kind = tables.folder_kind(path)
+        if kind:
             yield path, kind
 
     def _own_reports(self, folder: str, names: set[str]) -> set[str]:
@@ -126,7 +127,8 @@ class _Batch:
         if not {"report.json", "discrepancies.csv"} <= names:
             return set()
         own = names & set(OUT_FILES)
-        readable = sorted(name for name in own if tables.folder_kind(os.path.join(folder, name)))
+        paths = {name: os.path.join(folder, name) for name in own}
+        readable = sorted(name for name, path in paths.items() if not irregular(path) and tables.folder_kind(path))
         if readable:
             self.warnings.append(f"{os.path.join(folder, '')}: {', '.join(readable)} passed over: "
                                  "the checker's own reports (written with --out), not articles")

@@ -35,6 +35,12 @@ def text_column(names) -> str | None:
     return next((name for name in TEXT_COLUMNS if name in present), None)
 
 
+def article_name(path: str) -> bool:
+    """Tell whether a file's name is one an article or article table in a folder may have."""
+    name = os.path.basename(path).lower()
+    return name.endswith(TEXT_SUFFIXES + HTML_SUFFIXES + (".jsonl", ".csv")) and name != MANIFEST
+
+
 def folder_kind(path: str) -> str | None:
     """Return "text", "html" or "table" for a file found in a folder, None to pass it by."""
     name = os.path.basename(path).lower()

@@ -141,6 +141,18 @@ def test_reports_interrupted_while_written_leave_no_file_behind(tmp_path):
     assert list(out.iterdir()) == []
 
 
+@pytest.mark.skipif(os.name != "posix", reason="POSIX pipes")
+def test_a_reader_that_leaves_early_is_one_line_not_an_internal_error(tmp_path):
+    child = subprocess.Popen([sys.executable, "-m", "checker", "check", str(batch(tmp_path / "batch")),
+                              "--format", "json"], cwd=tmp_path / "work", stdout=subprocess.PIPE,
+                             stderr=subprocess.PIPE, text=True)
+    child.stdout.close()  # as `checker check ... | head -0` does
+    err = child.stderr.read()
+    assert child.wait(timeout=120) == 2
+    assert err.splitlines() == ["checker: error: standard output was closed before the report was written out "
+                                "(broken pipe)"]
+
+
 # --- the memory bound ---------------------------------------------------------------------
 
 linux_only = pytest.mark.skipif(not sys.platform.startswith("linux"), reason="the data bound is Linux's")

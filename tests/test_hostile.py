@@ -45,6 +45,11 @@ def fifo(folder: Path) -> list[str]:
     return []
 
 
+def fifo_table(folder: Path) -> list[str]:
+    os.mkfifo(folder / "rows.csv")
+    return []
+
+
 def dev_zero(folder: Path) -> list[str]:
     os.symlink("/dev/zero", folder / "zero.txt")
     return []
@@ -123,6 +128,7 @@ def non_utf8_name(folder: Path) -> list[str]:
 # hostile file itself where it holds an article that can be read.
 CASES = [
     ("fifo-named-txt", fifo, "pipe.txt: skipped: not a regular file (a FIFO)", 3),
+    ("fifo-named-csv", fifo_table, "rows.csv: skipped: not a regular file (a FIFO)", 3),
     ("dev-zero-link-named-txt", dev_zero, "zero.txt: skipped: not a regular file (a character device)", 3),
     ("fifo-as-baseline", fifo_baseline, "baseline.csv: not a regular file (a FIFO); checked without a baseline", 3),
     ("1-mb-line-of-full-stops", full_stops, "stops.txt: 1 sentence over 1000 characters (no full stop) read in pieces", 4),
@@ -138,7 +144,7 @@ CASES = [
 ]
 
 
-BLOCKING = {fifo, dev_zero, fifo_baseline}  # read as they were once, these would hang the test run
+BLOCKING = {fifo, fifo_table, dev_zero, fifo_baseline}  # read as they were once, these would hang the test run
 
 
 def run_check(folder: Path, *extra: str, child: bool = False) -> tuple[int, str, str]:
