@@ -20,9 +20,10 @@ from checker.config import describe, layer_settings
 from checker.engine import extract_claims, merge_reports, run
 from checker.errors import InputError, RulesError
 from checker.evaluate import evaluate, read_gold, render_eval
+from checker.files import irregular
 from checker.guard import (Terminated, bound_memory, debugging, error_line, out_of_memory, signals_as_exceptions,
                            unbound_memory)
-from checker.loader import irregular, load_paths
+from checker.loader import load_paths
 from checker.output import OUT_FILES, write_all
 from checker.report import REPORTERS, table
 from checker.report.details import details, timings
@@ -113,6 +114,9 @@ class _Guarded(click.Group):
             _stopped("terminated", Exit.TERMINATED)
         except (InputError, RulesError) as err:
             _fail(str(err))
+        except BrokenPipeError:  # `checker check ... | head`: the reader left, nothing is wrong here
+            os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())  # no second error at exit
+            _fail("standard output was closed before the report was written out (broken pipe)")
         except Exception as exc:  # MemoryError included
             if out_of_memory(exc):
                 _out_of_memory()

@@ -11,6 +11,7 @@ import threading
 import time
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import ProcessPoolExecutor
+from contextlib import closing
 from dataclasses import replace
 from pathlib import Path
 
@@ -54,10 +55,12 @@ def extract_claims(articles: Iterable[Article], settings: Settings, progress: Pr
     chunks = [articles[i:i + _CHUNK] for i in range(0, len(articles), _CHUNK)]
     results: list[Extracted] = []
     with _pool(workers) as pool:
-        for done, chunk_claims in enumerate(_in_workers(pool, chunks, settings.rules), 1):
-            results.extend(chunk_claims)
-            if progress:
-                progress(min(done * _CHUNK, len(articles)), len(articles))
+        # Closed on the way out, so that a signal met here stops the workers too.
+        with closing(_in_workers(pool, chunks, settings.rules)) as chunked:
+            for done, chunk_claims in enumerate(chunked, 1):
+                results.extend(chunk_claims)
+                if progress:
+                    progress(min(done * _CHUNK, len(articles)), len(articles))
     return _kept(results, warnings)
 
 
@@ -92,14 +95,16 @@ def _in_workers(pool: ProcessPoolExecutor, chunks: list[list[Article]], rules: P
     chunk still queued."""
     # Not pool.map: on the way out it cancels what is queued, and Python 3.11's pool, told
     # then that its workers are gone, fails on a cancelled task and hangs the exit.
-    futures = [pool.submit(_chunk_claims, chunk, rules) for chunk in chunks]
     try:
+        futures = [pool.submit(_chunk_claims, chunk, rules) for chunk in chunks]
         for future in futures:
             yield future.result()
     except BaseException:
+        # Killed, not asked to stop: a worker holds nothing to save, and one just forked may
+        # still carry the parent's handlers and answer SIGTERM with a traceback.
         processes = getattr(pool, "_processes", None) or {}  # no public way to reach them
         for process in list(processes.values()):
-            process.terminate()
+            process.kill()
         pool.shutdown(wait=False)
         raise
 

@@ -17,7 +17,9 @@ except ImportError:  # not on Windows: there the bound is not enforced
 
 # Linux counts a process's heap and private writable mappings as its data, close to what it
 # uses; elsewhere the data limit leaves mmap alone, so the address space is bounded instead.
-_LIMIT = None if resource is None else (resource.RLIMIT_DATA if sys.platform.startswith("linux") else resource.RLIMIT_AS)
+_LIMIT = None
+if resource is not None:
+    _LIMIT = resource.RLIMIT_DATA if sys.platform.startswith("linux") else resource.RLIMIT_AS
 DEBUG_ENV = "CHECKER_DEBUG"  # set (to anything but "" or "0") to see an internal error's traceback
 
 

@@ -2,10 +2,8 @@
 
 from __future__ import annotations
 
-import codecs
 import dataclasses
 import os
-import stat
 import sys
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
@@ -15,6 +13,7 @@ from pathlib import Path
 from checker import html, tables
 from checker.datelines import dateline_date
 from checker.errors import InputError
+from checker.files import Skip, decode, irregular, newlines, read_text, shown, size_text
 from checker.guard import error_line
 from checker.output import OUT_FILES
 from checker.records import Article
@@ -32,10 +31,6 @@ class LoadResult:
     warnings: tuple[str, ...]
 
 
-class _Skip(Exception):
-    """A file that cannot be loaded; the message says why."""
-
-
 def load_paths(paths: Sequence[str | os.PathLike], max_bytes: int = 20_000_000) -> LoadResult:
     """Load every article in the given files and folders."""
     names = [os.fsdecode(path) for path in paths]
@@ -46,15 +41,6 @@ def load_paths(paths: Sequence[str | os.PathLike], max_bytes: int = 20_000_000) 
         detail = f" ({'; '.join(warnings[:3])})" if warnings else ""
         raise InputError(shown(f"no readable article in: {', '.join(names)}{detail}"))
     return LoadResult(tuple(articles), warnings)
-
-
-def shown(text: str) -> str:
-    """Return text that any output can write: a file name's bytes that are not UTF-8 (held as
-    lone surrogates) become backslash escapes, "caf\\xe9.txt"."""
-    try:
-        return text.encode("utf-8", "surrogateescape").decode("utf-8", "backslashreplace")
-    except UnicodeEncodeError:  # a lone surrogate of another origin (a JSON "\\ud800")
-        return text.encode("utf-8", "backslashreplace").decode("utf-8")
 
 
 class _Batch:
@@ -72,7 +58,7 @@ class _Batch:
         for path, kind in self._collect(paths):
             try:
                 articles.extend(readers[kind](path))
-            except _Skip as skip:
+            except Skip as skip:
                 self.warnings.append(f"{path}: skipped: {skip}")
             except MemoryError:
                 raise  # the run's memory bound: no one file's fault
@@ -125,13 +111,14 @@ class _Batch:
 
     def _found(self, path: str) -> Iterator[tuple[str, str]]:
         """Yield a file met in a folder with its kind; pass by what is no article."""
-        kind = tables.folder_kind(path)
-        if kind is None:
+        if not tables.article_name(path):
             return
-        problem = irregular(path)
+        problem = irregular(path)  # before telling a table by its header: a FIFO would block
         if problem:
             self.warnings.append(f"{path}: skipped: {problem}")
-        else:
+            return
+        kind = tables.folder_kind(path)
+        if kind:
             yield path, kind
 
     def _own_reports(self, folder: str, names: set[str]) -> set[str]:
@@ -140,7 +127,8 @@ class _Batch:
         if not {"report.json", "discrepancies.csv"} <= names:
             return set()
         own = names & set(OUT_FILES)
-        readable = sorted(name for name in own if tables.folder_kind(os.path.join(folder, name)))
+        paths = {name: os.path.join(folder, name) for name in own}
+        readable = sorted(name for name, path in paths.items() if not irregular(path) and tables.folder_kind(path))
         if readable:
             self.warnings.append(f"{os.path.join(folder, '')}: {', '.join(readable)} passed over: "
                                  "the checker's own reports (written with --out), not articles")
@@ -168,7 +156,7 @@ class _Batch:
             return {}
         try:
             entries, problems = tables.manifest_entries(path, self._read(path))
-        except (_Skip, tables.TableError) as skip:
+        except (Skip, tables.TableError) as skip:
             entries, problems = {}, [f"{path}: manifest ignored: {skip}"]
         self.warnings.extend(problems)
         return entries
@@ -178,13 +166,13 @@ class _Batch:
         if note:
             self.warnings.append(f"{path}: {note}")
         if not text.strip():
-            raise _Skip("empty")
+            raise Skip("empty")
         return text
 
     def _text(self, path: str, text: str | None = None) -> list[Article]:
         front, body, offset = split_front_matter(self._read(path) if text is None else text)
         if not body.strip():
-            raise _Skip("empty")
+            raise Skip("empty")
         stem = Path(path).stem
         meta = {**self._manifest(os.path.dirname(path)).get(stem, {})}
         meta.update((key, value) for key, value in front.items() if value)
@@ -197,7 +185,7 @@ class _Batch:
         try:
             page = html.read_html(text, path)
         except html.NoArticleText as err:
-            raise _Skip(str(err)) from err
+            raise Skip(str(err)) from err
         stem = Path(path).stem
         own = {"source": page.source, "title": page.title, "url": page.url,
                "published": page.published.isoformat() if page.published else None}
@@ -211,33 +199,33 @@ class _Batch:
         """Read one article from standard input: text (front matter allowed) or a saved page."""
         stream = getattr(sys.stdin, "buffer", sys.stdin)
         if stream is None:
-            raise _Skip("no standard input")
+            raise Skip("no standard input")
         data = stream.read(self.max_bytes + 1)
         if isinstance(data, str):
             data = data.encode("utf-8")
         if len(data) > self.max_bytes:
-            raise _Skip(f"over the {_size(self.max_bytes)} limit")
+            raise Skip(f"over the {size_text(self.max_bytes)} limit")
         text, note = decode(data)
         if note:
             self.warnings.append(f"{path}: {note}")
-        text = _newlines(text)
+        text = newlines(text)
         if not text.strip():
-            raise _Skip("empty")
+            raise Skip("empty")
         if html.looks_like_html(text):
             return self._html(path, text, manifest=False)
         front, body, offset = split_front_matter(text)
         if not body.strip():
-            raise _Skip("empty")
+            raise Skip("empty")
         return [self._article(STDIN_ID, path, body, front, path, offset)]
 
     def _table(self, path: str) -> list[Article]:
         try:
             rows, problems = tables.table_rows(path, self._read(path))
         except tables.TableError as err:
-            raise _Skip(str(err)) from err
+            raise Skip(str(err)) from err
         self.warnings.extend(problems)
         return [
-            self._article(row_id, path, _newlines(row["text"]), row, where)
+            self._article(row_id, path, newlines(row["text"]), row, where)
             for row_id, where, row in rows
         ]
 
@@ -279,10 +267,6 @@ class _Batch:
 
 
 _DOC_STEMS = ("readme", "license", "licence", "changelog", "contributing", "notice")
-_KINDS = ((stat.S_ISFIFO, "a FIFO"), (stat.S_ISCHR, "a character device"), (stat.S_ISBLK, "a block device"),
-          (stat.S_ISSOCK, "a socket"))
-
-
 def _is_folder(entry: os.DirEntry) -> bool:
     try:
         return entry.is_dir()
@@ -290,81 +274,9 @@ def _is_folder(entry: os.DirEntry) -> bool:
         return False
 
 
-def irregular(path: str) -> str | None:
-    """Say why a path is no regular file to read (a FIFO would block, /dev/zero never end), or None."""
-    try:
-        return _no_file(os.stat(path).st_mode)
-    except OSError:
-        return None  # reading says why
-
-
-def _no_file(mode: int) -> str | None:
-    if stat.S_ISREG(mode):
-        return None
-    kind = next((name for test, name in _KINDS if test(mode)), "of another kind")
-    return f"not a regular file ({kind})"
-
-
 def _is_doc(name: str) -> bool:
     """Tell whether a file in a folder is the folder's documentation rather than an article."""
     return name.lower().split(".")[0] in _DOC_STEMS
-
-
-def read_text(path: str, max_bytes: int) -> tuple[str, str | None]:
-    """Return a regular file's text with "\\n" line ends, and a note about its encoding or None."""
-    try:
-        size = os.stat(path).st_size
-        if size > max_bytes:
-            raise _Skip(f"{_size(size)} is over the {_size(max_bytes)} limit")
-        # Opened without blocking and checked again once open: a FIFO put in the file's place
-        # meanwhile would wait for a writer forever, a device would never end.
-        with open(path, "rb", opener=_nonblocking) as handle:
-            problem = _no_file(os.fstat(handle.fileno()).st_mode)
-            if problem:
-                raise _Skip(problem)
-            data = handle.read(max_bytes + 1)
-    except OSError as exc:
-        raise _Skip(f"cannot read ({exc.strerror or exc})") from exc
-    if len(data) > max_bytes:
-        raise _Skip(f"over the {_size(max_bytes)} limit")
-    text, note = decode(data)
-    return _newlines(text), note
-
-
-def _nonblocking(path: str, flags: int) -> int:
-    return os.open(path, flags | getattr(os, "O_NONBLOCK", 0))
-
-
-def decode(data: bytes) -> tuple[str, str | None]:
-    """Return the bytes as text, and a note when the encoding was guessed or stray NUL bytes
-    were dropped."""
-    # UTF-32's little-endian mark begins with UTF-16's: ask for the longer one first.
-    marked = next((codec for bom, codec in _BOMS if data.startswith(bom)), None)
-    nuls = 0 if marked else data.count(b"\0")
-    if nuls and _binary(data, nuls):
-        raise _Skip("binary file")
-    data = data.replace(b"\0", b"") if nuls else data
-    for codec in (marked,) if marked else ("utf-8-sig", "cp1252"):
-        try:
-            text = data.decode(codec)
-        except UnicodeDecodeError:
-            continue
-        notes = ["not UTF-8, read as cp1252" if codec == "cp1252" else "",
-                 f"{nuls} NUL byte{'s' if nuls > 1 else ''} dropped" if nuls else ""]
-        return text, "; ".join(filter(None, notes)) or None
-    raise _Skip("binary file")
-
-
-_BOMS = ((codecs.BOM_UTF32_LE, "utf-32"), (codecs.BOM_UTF32_BE, "utf-32"),
-         (codecs.BOM_UTF16_LE, "utf-16"), (codecs.BOM_UTF16_BE, "utf-16"))
-# Control bytes text never holds (tab, newlines, form feed and escape aside).
-_CONTROLS = bytes(b for b in range(1, 32) if b not in b"\t\n\v\f\r\x1b")
-
-
-def _binary(data: bytes, nuls: int) -> bool:
-    """Tell a binary file (or UTF-16 without its mark) from text holding a stray NUL byte."""
-    head = data[:8192]
-    return nuls * 16 > len(data) or len(head.translate(None, _CONTROLS)) < len(head)
 
 
 def split_front_matter(text: str) -> tuple[dict[str, str], str, int]:
@@ -399,11 +311,3 @@ def _unquote(value: str) -> str:
     if len(value) >= 2 and value[0] == value[-1] and value[0] in "\"'":
         return value[1:-1]
     return value
-
-
-def _newlines(text: str) -> str:
-    return text.replace("\r\n", "\n").replace("\r", "\n")
-
-
-def _size(count: int) -> str:
-    return f"{count / 1e6:.1f} MB" if count >= 100_000 else f"{count} bytes"

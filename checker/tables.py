@@ -35,6 +35,12 @@ def text_column(names) -> str | None:
     return next((name for name in TEXT_COLUMNS if name in present), None)
 
 
+def article_name(path: str) -> bool:
+    """Tell whether a file's name is one an article or article table in a folder may have."""
+    name = os.path.basename(path).lower()
+    return name.endswith(TEXT_SUFFIXES + HTML_SUFFIXES + (".jsonl", ".csv")) and name != MANIFEST
+
+
 def folder_kind(path: str) -> str | None:
     """Return "text", "html" or "table" for a file found in a folder, None to pass it by."""
     name = os.path.basename(path).lower()
@@ -78,7 +84,7 @@ def _numbered_rows(path: str, text: str) -> tuple[list[tuple[int, Row]] | None, 
         rows = [(number, _with_text(row, text_column(row))) for number, row in rows]
         has_text = not rows or any("text" in row for _, row in rows)
         return (rows if has_text else None), [f"{path}: {problem}" for problem in problems]
-    keys, records = _csv_records(text, path)
+    keys, records = _csv_records(text)
     column = text_column(keys)
     return ([(number, _with_text(row, column)) for number, row in enumerate(records, start=1)]
             if column else None), []
@@ -93,7 +99,7 @@ def _with_text(row: Row, column: str | None) -> Row:
 
 def manifest_entries(path: str, text: str) -> tuple[dict[str, Row], list[str]]:
     """Return manifest rows keyed by id, and problems."""
-    keys, records = _csv_records(text, path)
+    keys, records = _csv_records(text)
     if "id" not in keys:
         return {}, [f"{path}: no 'id' column; manifest ignored"]
     entries: dict[str, Row] = {}
@@ -119,7 +125,11 @@ def listed_files(path: str, entries: dict[str, Row]) -> tuple[list[str], list[st
     return files, [f"{path}: no .txt or .md file for id '{name}'" for name in missing]
 
 
-def _csv_records(text: str, path: str = "") -> tuple[list[str], list[Row]]:
+class TableError(ValueError):
+    """A table that cannot be parsed at all; the message says where."""
+
+
+def _csv_records(text: str) -> tuple[list[str], list[Row]]:
     reader = csv.DictReader(io.StringIO(text, newline=""))
     try:
         keys = [name.strip().lower() for name in reader.fieldnames or []]
@@ -127,10 +137,6 @@ def _csv_records(text: str, path: str = "") -> tuple[list[str], list[Row]]:
         return keys, [_strings(record) for record in reader]
     except csv.Error as err:
         raise TableError(f"not a readable CSV table (line {reader.line_num}: {err})") from err
-
-
-class TableError(ValueError):
-    """A table that cannot be parsed at all; the message says where."""
 
 
 def _jsonl_rows(text: str) -> tuple[list[tuple[int, Row]], list[str]]:
