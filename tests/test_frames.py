@@ -29,6 +29,9 @@ NAMES = [
     ("Twelve bombs fell on the camp, according to Jonathan Hutson.", "Twelve", set()),
     # A name modifying a noun says what kind of thing ("Israeli tank shells", "the Yida camp").
     ("Two Israeli tank shells struck the building.", "Two", set()),
+    # ... but a possessive name is whose it is: "Brady Quinn's day" is Quinn's.
+    ("Brady Quinn's day ended with 198 yards passing.", "198 yards", {"brady", "quinn"}),
+    ("On Sunday, Jamaal Charles' big day included an 86-yard run.", "86-yard", {"jamaal", "charles"}),
     # A capital opening a sentence says nothing, unless the article writes the word only as a name.
     ("Police found 12 bombs in the car.", "12", set()),
     ("Acronyms such as the UN counted 40 tents.", "40", set()),
@@ -43,6 +46,9 @@ def test_names_of_a_clause(sentence, figure, names):
 def test_a_name_opening_a_sentence_counts_when_the_article_writes_it_only_as_a_name():
     sentence = "Wayne had five catches in the game."
     assert _claim(sentence, "five").names == frozenset()
+    possessive = "Charles' big day included an 86-yard touchdown run."
+    assert _claim(possessive, "86-yard").names == frozenset()
+    assert _claim(possessive, "86-yard", frozenset({"charle"})).names == {"charles"}
     assert _claim(sentence, "five", frozenset({"wayne"})).names == {"wayne"}
 
 

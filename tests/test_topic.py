@@ -46,6 +46,9 @@ TABLE = [
      "school"),
     # bodies are the dead, even after a capitalized word
     ("The director told the Guardian 41 bodies had been brought in so far.", "41", "killed", "person"),
+    # a day or a month dates the count: it is not what is counted
+    ("A fire killed at least three people Wednesday in the capital.", "at least three", "killed", "person"),
+    ("The storm left 40 homeowners January without power.", "40", "", "homeowner"),
 ]
 
 

@@ -6,6 +6,7 @@ import re
 from collections import Counter
 from dataclasses import dataclass
 
+from checker.extract.calendar_words import CALENDAR
 from checker.extract.people import name_key, resolve_in_article
 from checker.extract.speakers import FINITE, ORG_WORDS, TITLES, parse, people
 from checker.records import Claim, Interval, Quantity, Sentence, claim_in
@@ -40,10 +41,6 @@ _CLAUSE = FINITE | frozenset(
     does also then of from in at on to for with after before since during when while as""".split()
 )
 _APPOSITION_GOES_ON = frozenset("who whose whom from of in at with on for near".split())
-_CALENDAR = frozenset(
-    """monday tuesday wednesday thursday friday saturday sunday january february march april may
-    june july august september october november december""".split()
-)
 # "In Warren, a 63-year-old woman ...": a place after a preposition, not a person in apposition.
 _PREPOSITIONS = frozenset("in at on from to of near by for with into across outside inside around".split())
 # Nouns that make a description a person's: "the 39-year-old Troy man", "a 22-year-old resident".
@@ -167,11 +164,11 @@ def _name_ends(rest: str) -> bool:
 def _clean(name: str, least: int = 1) -> str | None:
     """Drop leading titles, honorifics and openers ("Police Chief John Smith"); None if no person is left."""
     words = name.split()
-    while words and (words[0] in STARTERS or words[0].lower() in _CALENDAR):
+    while words and (words[0] in STARTERS or words[0].lower() in CALENDAR):
         words = words[1:]
     titles = [i for i, w in enumerate(words[:-1]) if w.lower().rstrip(".") in TITLES]
     words = words[titles[-1] + 1:] if titles else words
-    if not words or any(w.lower().rstrip(".,") in ORG_WORDS | _CALENDAR for w in words):
+    if not words or any(w.lower().rstrip(".,") in ORG_WORDS | CALENDAR for w in words):
         return None
     return " ".join(words) if len(words) >= least else None
 

@@ -8,6 +8,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import date
 
+from checker.extract.calendar_words import CALENDAR
 from checker.extract.date_mentions import DateMention, clause_span
 from checker.extract.topic import canonical_thing, singularize
 from checker.lexicon import EventLexicon, PredicateLexicon
@@ -29,10 +30,6 @@ _IRREGULAR = frozenset(
     chose froze stole swore tore wore woke rang sang sank swam drew grew threw knew blew""".split()
 )
 _NAME = re.compile(r"(?<![\w'’-])[A-Z][a-z]+(?:['’]s)?")
-_CALENDAR = frozenset(
-    """Monday Tuesday Wednesday Thursday Friday Saturday Sunday January February March April May
-    June July August September October November December""".split()
-)
 _PREPOSITIONS = frozenset("between among in on at of over with against near across".split())
 _NEGATION = frozenset("not never no n't".split())
 # "By Thursday the toll stood at 35", "as of Monday": the figure's own date.
@@ -199,7 +196,7 @@ def _names(sentence: str, low: int, high: int, skip: tuple[int, int]) -> list[st
     """Return the capitalized names in a stretch of a clause, leaving out the date phrase."""
     # "Indonesia's Maluku": the possessor is only the country around the place, so it is left out.
     return [m.group().lower() for m in _NAME.finditer(sentence, low, high)
-            if not skip[0] <= m.start() < skip[1] and m.group() not in _CALENDAR
+            if not skip[0] <= m.start() < skip[1] and m.group().lower() not in CALENDAR
             and not m.group().endswith(("'s", "’s"))]
 
 

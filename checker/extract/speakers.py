@@ -11,6 +11,7 @@ from dataclasses import dataclass, replace
 from functools import lru_cache
 from typing import NamedTuple
 
+from checker.extract.calendar_words import CALENDAR
 from checker.sentences import STARTERS
 
 MASK = "\x00"
@@ -82,10 +83,6 @@ _OPENERS = frozenset(
 # Lowercase words before a name that make it a person's: "disaster agency official Fauzi".
 _PERSON_NOUNS = TITLES | frozenset("official resident witness photographer worker doctor journalist".split())
 _DETERMINERS = frozenset("a an the some several many one two three four five six seven eight nine ten".split())
-_CALENDAR = frozenset(
-    """monday tuesday wednesday thursday friday saturday sunday january february march april may
-    june july august september october november december""".split()
-)
 _TOKEN = re.compile(
     r"\x00+"
     r"|(?:[A-Z]\.){2,}"  # U.S., U.N.
@@ -409,7 +406,7 @@ def _runs(toks: tuple[Token, ...]):
     run: list[Token] = []
     for n, tok in enumerate(toks):
         inner = tok.text == "of" and run and n + 1 < len(toks) and _cap(toks[n + 1])
-        if not ((_cap(tok) and tok.text.lower() not in _CALENDAR) or inner):
+        if not ((_cap(tok) and tok.text.lower() not in CALENDAR) or inner):
             if run:
                 yield run
             run = []

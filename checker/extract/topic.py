@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from checker.extract.calendar_words import CALENDAR
 from checker.extract.lemmas import noun_only, singular_noun
 from checker.lexicon import Predicate, PredicateLexicon
 
@@ -199,8 +200,8 @@ def _noun_phrase(sentence: str, end: int, dimension: str, lex: PredicateLexicon,
             words.append(head)  # "bank workers-two women": the dash opens a breakdown of the count
             last_end = offset + match.start() + len(head)
             break
-        if word in _STOP:
-            break
+        if word in _STOP or word in CALENDAR:
+            break  # "killed three people Wednesday": the day dates the count, it is not what is counted
         if word.endswith("ly") and len(word) > 4 and word not in _LY_NOUNS:
             break  # an adverb ("two villagers slightly injured") ends the noun phrase
         verbal = word.endswith(("ing", "ed")) or word in _PARTICIPLES

@@ -10,8 +10,9 @@ from dataclasses import dataclass
 from itertools import combinations
 from functools import lru_cache
 
-from checker.gather.stories import CALENDAR, opens_sentence, stop_words
+from checker.extract.calendar_words import CALENDAR
 from checker.extract.clauses import clause, opening_end
+from checker.gather.stories import opens_sentence, stop_words
 from checker.extract.lemmas import noun_like, singular_noun, verb_lemma
 from checker.records import Claim
 
@@ -205,7 +206,10 @@ def _known_name(word: str, named: frozenset[str]) -> bool:
 
 def _attributive(text: str, end: int) -> bool:
     """Tell whether a name modifies the noun after it ("Israeli tank shells", "the Jabaliya
-    school", "350 Palestinians"): it then says what kind of thing, not who or where."""
+    school", "350 Palestinians"): it then says what kind of thing, not who or where. A
+    possessive never does: "Charles' big day" is Charles's."""
+    if text[max(0, end - 2):end].replace("’", "'").endswith(("'s", "s'")):
+        return False
     following = re.match(r"\s+([a-z][a-z-]*)", text[end:end + 40])
     return bool(following) and noun_like(following.group(1)) and not verb_lemma(following.group(1))
 

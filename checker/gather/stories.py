@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import calendar
 import math
 import re
 from collections import Counter, defaultdict
@@ -10,6 +9,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from datetime import date
 from functools import lru_cache
 
+from checker.extract.calendar_words import CALENDAR
 from checker.lexicon import load_events
 from checker.records import Article
 
@@ -42,7 +42,6 @@ def stop_words() -> frozenset[str]:
 
 
 # Days and months are capitalized, yet name no place or person.
-CALENDAR = frozenset(n.lower() for n in (*calendar.day_name, *calendar.month_name) if n)
 _ENDS = ".!?\n:"  # what a sentence or a heading ends with
 _OPENING = "“‘\"(—-"  # what a quotation, an aside or a list item opens with
 
