@@ -6,7 +6,7 @@ Prints, for the checker as it is and with each signal turned off (the frame slot
 checker/gather/frames.py, noun kinds and the preference for the most stated fact in
 checker/gather/facts.py, counts of none, win-loss records, incidents dated without a verb,
 onsets read from "since", other names of places, ages listed for a group, the pronoun rule
-of ATT001), the fact-inventory scores
+of ATT001, game clocks and the play a clock times), the fact-inventory scores
 (disputed-fact recall, precision over all findings) of the five inventoried clusters, the
 labelled-pair recall of gold.csv (and how many consistent pairs are flagged) over all nine, and
 the seeds' findings.
@@ -26,6 +26,9 @@ from tabulate import tabulate  # noqa: E402
 import checker.engine as engine  # noqa: E402
 import checker.extract.ages as ages  # noqa: E402
 import checker.extract.dates as dates  # noqa: E402
+import checker.extract.game_clock as game_clock  # noqa: E402
+import checker.extract.masks as masks  # noqa: E402
+import checker.extract.times as times  # noqa: E402
 import checker.extraction as extraction  # noqa: E402
 import checker.gather.facts as facts  # noqa: E402
 import checker.gather.frames as frames  # noqa: E402
@@ -69,6 +72,12 @@ def off(signal: str):
         patch(extraction, "load_places", lambda *args: {})
     elif signal == "ages listed for a group":
         patch(ages, "group_ages", lambda *args: [])
+    elif signal == "game clocks":
+        patch(extraction, "clock_claims", lambda *args, **kwargs: iter(()))
+        patch(masks, "clock_spans", lambda text: [])
+        patch(times, "clock_spans", lambda text: [])
+    elif signal == "the play a clock times":
+        patch(game_clock, "_play", lambda *args: "")
     elif signal == "pronoun may mean the other":
         patch(people, "_may_mean", lambda *args: False)
     try:
@@ -92,7 +101,7 @@ def measure() -> list[str]:
 
 SIGNALS = ["names", "pronoun", "verb", "span", "place", "attributive", "day", "noun kinds", "most stated fact first",
            "counts of none", "win-loss records", "incidents dated without a verb", "onsets from since",
-           "other names of places", "ages listed for a group", "pronoun may mean the other"]
+           "other names of places", "ages listed for a group", "pronoun may mean the other", "game clocks", "the play a clock times"]
 
 
 def main() -> None:

@@ -24,6 +24,7 @@ from checker.extract.date_mentions import DateMention, find_date_mentions
 from checker.extract.dates import as_of_date, date_claims
 from checker.extract.events import load_incident
 from checker.extract.numbers import number_claims
+from checker.extract.game_clock import clock_claims
 from checker.extract.records import record_claims
 from checker.extract.zeros import zero_claims
 from checker.extract.times import time_claims
@@ -179,7 +180,8 @@ def article_claims(article: Article, rules: Path, stage: list[str] | None = None
         dates = find_date_mentions(sentence.text, article.published)
         claims.extend(_dated([*number_claims(sentence, qlex, plex, article.published),
                               *zero_claims(sentence, plex, article.published),
-                              *record_claims(sentence, article.published)], dates))
+                              *record_claims(sentence, article.published),
+                              *clock_claims(sentence, article.published)], dates))
         claims.extend(date_claims(sentence, dates, events, plex, incident.nouns, incident.other))
         claims.extend(time_claims(sentence, dates, events, plex, published=article.published,
                                   previous=previous, incident=incident))

@@ -229,7 +229,7 @@ def test_a_signal_mid_run_exits_with_its_status_and_leaves_no_report(tmp_path, s
         pytest.skip("no extraction workers here (one core): no sure sign the run is under way")
     child.send_signal(signum)
     _, err = child.communicate(timeout=120)
-    assert child.returncode == status
+    assert child.returncode == status, err
     assert err.splitlines() == [f"checker: {word}"]
     assert not out.exists() or list(out.iterdir()) == []  # no report, no temporary file
     time.sleep(0.5)

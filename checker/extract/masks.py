@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 
+from checker.extract.game_clock import clock_spans
 from checker.extract.records import record_spans
 
 MONTH = (
@@ -80,6 +81,7 @@ def masked_spans(text: str) -> list[tuple[int, int]]:
     spans = [m.span() for m in _ALL.finditer(text)]
     spans.extend(m.span("n") for m in _NAME_AGE.finditer(text))
     spans.extend(record_spans(text))  # "Indianapolis (10-5)": a record, read by checker/extract/records.py
+    spans.extend(clock_spans(text))  # "with 10:03 to play": a game clock, read by checker/extract/game_clock.py
     return sorted(spans)
 
 

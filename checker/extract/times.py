@@ -25,6 +25,7 @@ from functools import lru_cache
 
 from checker.extract.date_mentions import DateMention
 from checker.extract.dates import INCIDENT_PREDICATE, INCIDENT_THING, event_of
+from checker.extract.game_clock import clock_spans
 from checker.extract.events import IncidentLexicon, load_incident, main_incident
 from checker.lexicon import EventLexicon, PredicateLexicon, QuantityLexicon, load_quantities
 from checker.records import Claim, Interval, Quantity, Sentence, claim_in
@@ -71,7 +72,10 @@ class TimeMention:
 def find_times(sentence: str) -> list[TimeMention]:
     """Return the clock times of a sentence."""
     found = []
+    clocks = clock_spans(sentence)  # "with 10:03 to play" is a game clock, no time of day
     for m in _TIME.finditer(sentence):
+        if any(start <= m.start() < end for start, end in clocks):
+            continue
         hour, minute, ampm = _parts(m)
         if ampm == "p" and hour < 12:
             hour += 12

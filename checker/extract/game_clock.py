@@ -1,0 +1,117 @@
+"""Game clocks: the time left in a period when a play happened ("with 10:03 to play in the third quarter").
+
+Sports copy times a play by what the clock showed, counting down: "with 4:08 to go", "tied the
+game with 6:00 minutes remaining in the third quarter", "with 10 minutes left in the fourth
+quarter". That is neither a clock time of day nor a length of time the story measures: it is
+the moment of one play, so it is read as its own claim, the time left in the period it names
+("time left in the third quarter"; "time left" when no period is named), in seconds. A period
+holds many plays, each with its own clock, so the claim is of the play its clause tells: the
+verb the clock phrase hangs on ("tied the game with 6:00 minutes remaining", "With 4:08 to
+play, Luck found Wayne"); two clocks of plays told by other verbs are never compared.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from datetime import date
+
+from checker.extract.anchors import clause_anchor
+from checker.extract.clauses import clause
+from checker.extract.lemmas import noun_like, verb_lemma
+from checker.records import Claim, Interval, Quantity, Sentence, claim_in
+
+_NUMBER_WORDS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
+                 "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14, "fifteen": 15}
+_COUNT = r"\d{1,2}|" + "|".join(_NUMBER_WORDS)
+# "10:03", "6:00 minutes", "10 minutes", "two minutes and 12 seconds", "45 seconds", "1:30 left".
+_READING = (rf"(?P<reading>(?P<clock>(?P<m>\d{{1,2}}):(?P<s>[0-5]\d))(?:\s+(?:minutes?|mins?))?"
+            rf"|(?P<mins>{_COUNT})\s+minutes?(?:\s+and\s+(?P<secs>{_COUNT})\s+seconds?)?"
+            rf"|(?P<only>{_COUNT})\s+seconds?)")
+_LEFT = r"(?:left|remaining|to\s+play|to\s+go|on\s+the\s+clock)"
+_PERIOD = (r"(?:\s+(?:in|of)\s+(?:the\s+)?(?P<ordinal>first|second|third|fourth|final|1st|2nd|3rd|4th)"
+           r"\s+(?P<period>quarter|period|half))?")
+# "with" before the reading, or "left"/"remaining" after it, makes it the clock, never a span.
+_QUALIFIER = (r"(?:(?P<qualifier>(?:just\s+)?(?:over|under)|(?:more|less)\s+than|about|around|nearly|almost)\s+"
+              r"|(?:just|only)\s+)?")
+_CLOCK = re.compile(rf"\b(?:with|at)\s+{_QUALIFIER}{_READING}\s+{_LEFT}{_PERIOD}", re.I)
+_ORDINALS = {"1st": "first", "2nd": "second", "3rd": "third", "4th": "fourth"}
+
+
+def clock_spans(text: str) -> list[tuple[int, int]]:
+    """Return where a sentence writes a game clock, so that no count, span or time of day is read there."""
+    return [(found.start("reading"), found.end()) for found in _CLOCK.finditer(text)]
+
+
+def clock_claims(sentence: Sentence, published: date | None = None) -> Iterator[Claim]:
+    """Yield one claim per game clock a sentence gives."""
+    text = sentence.text
+    for found in _CLOCK.finditer(text):
+        seconds = _seconds(found)
+        low, high, said = _spread(seconds, found)
+        period = ""
+        if found["period"]:
+            ordinal = found["ordinal"].lower()
+            period = f" in the {_ORDINALS.get(ordinal, ordinal)} {found['period'].lower()}"
+        start = found.start("reading")
+        play = _play(text, found.start(), found.end())
+        thing = "time left" + period + (f" ({play})" if play else "")
+        shown = f"{said} left{period}"
+        yield claim_in(sentence, sentence.start + start, sentence.start + found.end(), "number", "clock",
+                       text=text[start:found.end()], predicate="", thing=thing, topic=thing,
+                       value=Quantity(Interval(low, high), "duration", "s", text[start:found.end()], shown),
+                       anchor=clause_anchor(text, start, published))
+
+
+_WORD = re.compile(r"[A-Za-z][A-Za-z'’]*")
+# A verb of being or having tells no play ("the score was 13-13 with 4:08 left").
+_LIGHT = frozenset("be have do get make take come go".split())
+
+
+def _play(text: str, start: int, end: int) -> str:
+    """Return the lemma of the verb that tells the play a clock phrase times: the nearest
+    inflected verb before it in its clause, else (a phrase opening the sentence) the first after."""
+    low, high = clause(text, start, end)
+    words = _WORD.findall(text, low, start)
+    for index in range(len(words) - 1, -1, -1):
+        word = words[index]
+        # "threw the winning touchdown": a participle before a noun describes it, it tells no play.
+        if word.lower().endswith("ing") and index + 1 < len(words) and noun_like(words[index + 1]):
+            continue
+        if lemma := verb_lemma(word):
+            return "" if lemma in _LIGHT else lemma
+    if low == 0 and not _WORD.findall(text, 0, start)[:-1]:  # "With 4:08 to play, Luck found Wayne"
+        for word in _WORD.findall(text, end, len(text))[:8]:
+            if lemma := verb_lemma(word):
+                return "" if lemma in _LIGHT else lemma
+    return ""
+
+
+def _seconds(found: re.Match[str]) -> int:
+    """Return the seconds left a clock reading gives."""
+    if found["clock"]:
+        return int(found["m"]) * 60 + int(found["s"])
+    if found["mins"]:
+        return _count(found["mins"]) * 60 + (_count(found["secs"]) if found["secs"] else 0)
+    return _count(found["only"])
+
+
+def _spread(seconds: int, found: re.Match[str]) -> tuple[int, int, str]:
+    """Return the seconds a clock reading stands for and how to show it: to the second it is exact;
+    in whole minutes it is rounded ("four minutes left" at 4:08, or at 3:50), and "just over",
+    "under" or "about" say which way."""
+    if found["clock"] or found["only"]:
+        return seconds, seconds, f"{seconds // 60}:{seconds % 60:02d}"
+    said = f"{seconds // 60} minutes" if not found["secs"] else f"{seconds // 60}:{seconds % 60:02d}"
+    qualifier = " ".join((found["qualifier"] or "").lower().split())
+    if qualifier.endswith("over") or qualifier == "more than":
+        return seconds, seconds + 59, f"over {said}"
+    if qualifier.endswith("under") or qualifier == "less than":
+        return max(0, seconds - 59), seconds, f"under {said}"
+    if qualifier:
+        return max(0, seconds - 60), seconds + 60, f"about {said}"
+    return max(0, seconds - 30), seconds + 59, said
+
+
+def _count(word: str) -> int:
+    return int(word) if word.isdigit() else _NUMBER_WORDS[word.lower()]
