@@ -20,10 +20,16 @@ RECORDS = [
     ("The Colts moved their record to 9-1 in one-possession games.",
      [("9-1", "9–1", "record in one-possession games", "colts")]),
     ("The Bears (8-7-1) host the Packers.", [("8-7-1", "8–7–1", "record", "bears")]),
+    # said of the team with a copula
+    ("Since then, the Colts are 8-1 in close games.", [("8-1", "8–1", "record in close games", "colts")]),
+    ("Indianapolis was 9-5 after the loss.", [("9-5", "9–5", "record", "indianapolis")]),
     # not records: a score, a range, a tally after a common noun
     ("The Colts beat the Chiefs 20-13.", []),
     ("They pulled back 300-500 meters.", []),
     ("The vote (12-3) passed.", []),
+    ("The final vote was 12-3.", []),
+    ("The Colts were 20-13 victors.", []),
+    ("The Colts were 20-13 winners at Arrowhead.", []),
 ]
 
 

@@ -1,4 +1,4 @@
-"""Win-loss records written as a hyphenated pair: "Indianapolis (10-5)", "the Colts' record rose to 9-5".
+"""Win-loss records written as a hyphenated pair: "Indianapolis (10-5)", "the Colts' record rose to 9-5", "the Colts are 8-1".
 
 Sports copy gives a team's record in brackets after its name and tells how it moved ("improved
 to", "stand at", "a 9-5 season"). A record is one value, wins before losses (and ties), so it
@@ -24,11 +24,14 @@ _MOVED = re.compile(
     rf"stands|stood)\s+)?(?:to|at|of)|(?:stand|stands|stood|improved|improve|improves|fell|falls|dropped|"
     rf"drops|moved|moves|climbed|slipped|slid)\s+(?:to|at))\s+{_PAIR}",
     re.I)
+# "the Colts are 8-1", "Indianapolis was 9-5 after the loss": a team's record said of it with a
+# copula, where the clause ends or says what it is limited to ("20-13 winners" is a score).
+_STATED = re.compile(rf"(?<=[A-Za-z’'])\s+(?:is|are|was|were)\s+(?:now\s+)?{_PAIR}(?=\s*(?:[,.;:)]|$)|\s+(?:in|at|on|away|home|against|since|when|after|this|overall|and|but|with)\b)")
 _SEASON = re.compile(rf"\ba\s+{_PAIR}\s+(?=(?:season|record|mark|start)\b)", re.I)
 # What a record is limited to: "4-4 away", "9-1 in one-possession games", "3-0 at home".
 _LIMITED = re.compile(r"\s+(?P<kind>away|home|road|at\s+home|on\s+the\s+road|(?:in|against|since|when)\s+[a-z][\w-]*(?:\s+[a-z][\w-]*)?)",
                       re.I)
-_ANY = (_AFTER_NAME, _MOVED, _SEASON)
+_ANY = (_AFTER_NAME, _STATED, _MOVED, _SEASON)
 _WORD = re.compile(r"[A-Za-z][\w’'.-]*")
 # A second pair in the bracket after a name: "(10-5, 4-4 away)".
 _MORE = re.compile(rf"\s*,\s*{_PAIR}")
@@ -59,7 +62,7 @@ def _records(text: str) -> Iterator[tuple[re.Match[str], tuple[int, int], str]]:
     seen: set[int] = set()
     for pattern in _ANY:
         for found in pattern.finditer(text):
-            if found.start("w") in seen or pattern is _AFTER_NAME and not _named_before(text, found.start()):
+            if found.start("w") in seen or pattern in (_AFTER_NAME, _STATED) and not _named_before(text, found.start()):
                 continue
             seen.add(found.start("w"))
             yield found, (found.start("w"), found.end("t") if found["t"] else found.end("l")), _kind(text, found.end())
