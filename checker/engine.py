@@ -17,25 +17,36 @@ from checker.loader import load_paths
 from checker.records import Article, Claim, Finding, Report
 from checker.rules import Check, check_for, load_checks
 
-__all__ = ["extract_claims", "find_facts", "merge_reports", "run"]
+__all__ = ["extract_claims", "find_facts", "judge_stories", "merge_reports", "run", "story_names"]
 
 
 def find_facts(claims: Sequence[Claim], articles: Sequence[Article], settings: Settings,
                one_story: bool = False) -> tuple[list[Finding], list[Finding]]:
     """Group the articles into stories, gather each story's claims into facts and judge them:
     return the disputed facts (most severe first) and the agreed ones."""
-    checks = load_checks(settings.rules)
-    by_id = {article.id: article for article in articles}
     read = read_articles(articles)
     stories = group_stories(articles, one_story, people_named(claims), read)
-    disputed, agreed = [], []
+    return judge_stories(claims, articles, stories, story_names(read, stories), settings)
+
+
+def story_names(read: Mapping[str, tuple[object, set[str]]], stories: Mapping[str, str]) -> dict[str, frozenset[str]]:
+    """Map each article to the words its story writes as names (`read` as read_articles gives it)."""
     # A word any article of a story writes as a name is a name in all of them ("Charles" opening
     # a sentence in one article is the "Jamaal Charles" another names mid-sentence).
     by_story: dict[str, set[str]] = {}
     for key, (_, names) in read.items():
         by_story.setdefault(stories[key], set()).update(names)
     frozen = {story: frozenset(names) for story, names in by_story.items()}
-    named = {key: frozen[stories[key]] for key in read}
+    return {key: frozen[stories[key]] for key in read}
+
+
+def judge_stories(claims: Sequence[Claim], articles: Sequence[Article], stories: Mapping[str, str],
+                  named: Mapping[str, frozenset[str]], settings: Settings) -> tuple[list[Finding], list[Finding]]:
+    """Gather the claims of stories already formed into facts and judge them: return the disputed
+    facts (most severe first) and the agreed ones. Each story is judged on its own."""
+    checks = load_checks(settings.rules)
+    by_id = {article.id: article for article in articles}
+    disputed, agreed = [], []
     for check, dimension, story, members in _facts(claims, stories, checks, by_id, settings, named):
         finding = judge_fact(members, check, by_id, partial(_judge, check, by_id), _VALUE[dimension],
                              story, settings.same_article)
