@@ -1,0 +1,50 @@
+"""Reach a Dask cluster: the scheduler at an address, or a LocalCluster on this machine's cores."""
+
+from __future__ import annotations
+
+import logging
+import os
+from collections.abc import Iterator
+from contextlib import ExitStack, contextmanager
+
+from distributed import Client, LocalCluster
+
+from checker.config import Settings
+from checker.errors import InputError
+from checker.guard import error_line
+
+# Dask's own log lines (a worker starting, a connection closing) are no part of the checker's output.
+_QUIET = logging.CRITICAL
+
+
+@contextmanager
+def connected(settings: Settings) -> Iterator[Client]:
+    """Yield a client of the cluster the settings name, closed (a LocalCluster stopped) at the end."""
+    logging.getLogger("distributed").setLevel(_QUIET)
+    with ExitStack() as stack:
+        if settings.scheduler:
+            client = stack.enter_context(_reach(settings.scheduler))
+        else:
+            cluster = stack.enter_context(local_cluster(settings.workers or os.cpu_count() or 1))
+            client = stack.enter_context(Client(cluster, set_as_default=False))
+        yield client
+
+
+def local_cluster(workers: int) -> LocalCluster:
+    """Start a cluster of one single-threaded worker process per core: extraction holds the GIL.
+
+    Dask's own per-worker memory limit is off: the workers inherit the checker's memory bound
+    (max_memory_mb) from this process, one bound per process, as local extraction workers do."""
+    return LocalCluster(n_workers=workers, threads_per_worker=1, processes=True, dashboard_address=None,
+                        memory_limit=0, silence_logs=_QUIET)
+
+
+@contextmanager
+def _reach(address: str) -> Iterator[Client]:
+    """Connect to a running scheduler; one that cannot be reached is an input error, not a traceback."""
+    try:
+        client = Client(address, set_as_default=False)  # waits up to distributed.comm.timeouts.connect (DASK_ env settings)
+    except (OSError, TimeoutError, ValueError, TypeError) as err:
+        raise InputError(f"--scheduler {address}: cannot reach the Dask scheduler ({error_line(err)})") from None
+    with client:
+        yield client
