@@ -35,7 +35,9 @@ def local_cluster(workers: int) -> LocalCluster:
 
     Dask's own per-worker memory limit is off: the workers inherit the checker's memory bound
     (max_memory_mb) from this process, one bound per process, as local extraction workers do."""
-    return LocalCluster(n_workers=workers, threads_per_worker=1, processes=True, dashboard_address=None,
+    # Port 0: any free port for the scheduler's HTTP server (it starts even with no dashboard),
+    # so that a cluster already on 8787 costs no warning.
+    return LocalCluster(n_workers=workers, threads_per_worker=1, processes=True, dashboard_address=":0",
                         memory_limit=0, silence_logs=_QUIET)
 
 
