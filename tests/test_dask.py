@@ -43,9 +43,9 @@ def client(cluster):
         yield connected
 
 
-def write_article(folder: Path, stem: str, body: str) -> None:
+def write_article(folder: Path, stem: str, body: str, published: str = "2024-01-10") -> None:
     folder.mkdir(parents=True, exist_ok=True)
-    (folder / f"{stem}.txt").write_text(f"---\nsource: {stem.title()}\npublished: 2024-01-10\n---\n{body}\n",
+    (folder / f"{stem}.txt").write_text(f"---\nsource: {stem.title()}\npublished: {published}\n---\n{body}\n",
                                         encoding="utf-8")
 
 
@@ -80,6 +80,25 @@ def test_one_story_and_same_article_settings_carry_over(client):
     one = DaskEngine(client, 2).run([str(DEV[0]), str(DEV[1])], Settings(), one_story=True)
     assert {f.story for f in one.findings} == {min(a.id for a in one.articles)}
     assert [f.id for f in remote_run.findings] == [f.id for f in local_run.findings]
+
+
+def test_people_resolve_across_the_whole_batch_as_locally(tmp_path, client):
+    # "Kafoury, 63" of one story is the Charlene Kafoury another story names, as the local engine
+    # reads the batch: the two stories go to different partitions, yet the age is still gathered.
+    folder = tmp_path / "batch"
+    write_article(folder, "fire_a", "LaCalamita is charged with murder in the death of Kafoury, 63, at the Troy "
+                                    "accounting office, police in Michigan said on Tuesday.")
+    write_article(folder, "fire_b", "Police in Troy, Michigan, said LaCalamita is charged with murder in the death "
+                                    "of Kafoury, 63, at the accounting office.")
+    write_article(folder, "talks_a", "Finance Minister Charlene Kafoury said the budget talks in Lisbon would "
+                                     "resume next week with the unions.", published="2024-06-20")
+    write_article(folder, "talks_b", "The budget talks in Lisbon will resume next week, Finance Minister Charlene "
+                                     "Kafoury told the unions.", published="2024-06-20")
+    local, remote = both([folder], 2, client)
+    assert remote == local
+    agreed = json.loads(remote[0])["agreed"]
+    assert sorted((f["rule"], f["topic"]) for f in agreed) == [("ROL001", "title of Charlene Kafoury"),
+                                                                ("ROL003", "age of Kafoury")]
 
 
 def test_loading_notes_and_renamed_ids_are_kept(tmp_path, client):

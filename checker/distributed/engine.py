@@ -3,9 +3,11 @@
 Articles are loaded and extracted per partition of files on the workers. Stories are formed on
 the client from small keys per article (words counted, names, a digest of the text): grouping
 weighs each word by its rarity across the whole batch and links articles through shared words,
-so it is global by nature, and light. Claims (with their articles) are then shuffled to story
-partitions by their story id and judged there; facts never span two stories, and within a story
-frames are matched by likeness, not by an exact key, so the story is the unit of the shuffle."""
+so it is global by nature, and light. So are the people named: a surname alone resolves to the
+one full name the whole batch gives it, and the client, which holds the claims for the report,
+resolves them once. Claims (with their articles) are then shuffled to story partitions by their
+story id and judged there; facts never span two stories, and within a story frames are matched by
+likeness, not by an exact key, so the story is the unit of the shuffle."""
 
 from __future__ import annotations
 
@@ -17,7 +19,7 @@ from distributed import Client, as_completed
 
 from checker.config import Settings
 from checker.distributed import tasks
-from checker.engine import story_names
+from checker.engine import batch_people, story_names
 from checker.errors import InputError
 from checker.extraction import Progress
 from checker.gather.stories import group_stories
@@ -61,7 +63,7 @@ class DaskEngine:
         articles = tuple(a for part in shown for a in part[0])
         claims = tuple(c for part in shown for c in part[1])
         warnings.extend(note for part in shown for note in part[2])
-        disputed, agreed = self._judged(parts, settings, one_story)
+        disputed, agreed = self._judged(parts, claims, settings, one_story)
         # The loader's notes on a manifest come once per partition that reads it: say each once.
         return Report(articles, claims, tuple(disputed), tuple(agreed), tuple(dict.fromkeys(warnings)))
 
@@ -89,7 +91,7 @@ class DaskEngine:
         for index, claim in enumerate(claims):
             held[where[claim.article_id]].append(((index,), claim))
         parts = [self.client.submit(tasks.given_part, chunk, mine, pure=False) for chunk, mine in zip(chunks, held)]
-        return self._judged(parts, settings, one_story)
+        return self._judged(parts, claims, settings, one_story)
 
     def _count(self, items: int) -> int:
         """Return how many partitions to cut `items` into."""
@@ -108,8 +110,10 @@ class DaskEngine:
                 progress(done, sum(sizes))
         return self.client.gather(shown)
 
-    def _judged(self, parts: list, settings: Settings, one_story: bool) -> tuple[list[Finding], list[Finding]]:
-        """Form the stories from every partition's keys, shuffle the claims by story, judge each story partition."""
+    def _judged(self, parts: list, claims: Sequence[Claim], settings: Settings,
+                one_story: bool) -> tuple[list[Finding], list[Finding]]:
+        """Form the stories from every partition's keys, shuffle the claims by story, judge each story partition;
+        the people the batch names are resolved here, from all its claims, and sent to every story partition."""
         keys = [k for part in self.client.gather(self.client.map(tasks.story_keys, parts, pure=False)) for k in part]
         read = {k.id: (k.words, k.names) for k in keys}
         # Copies of one wire story are told by their text; its digest stands for it here.
@@ -118,13 +122,14 @@ class DaskEngine:
         named = story_names(read, stories)
         buckets = self._count(len(set(stories.values())))
         bucket_of = _balanced(stories, buckets)
+        people = self.client.scatter([batch_people(claims)])[0]  # sent once, not with every task
         pieces = self.client.map(tasks.split, parts, bucket_of=bucket_of, buckets=buckets, pure=False)
         judged = []
         for bucket in range(buckets):
             mine = [self.client.submit(operator.getitem, piece, bucket, pure=False) for piece in pieces]
             members = [key for key, b in bucket_of.items() if b == bucket]
             judged.append(self.client.submit(tasks.judge_part, settings, {k: stories[k] for k in members},
-                                             {k: named[k] for k in members}, *mine, pure=False))
+                                             {k: named[k] for k in members}, people, *mine, pure=False))
         disputed: list[Finding] = []
         agreed: list[Finding] = []
         for found, fine in self.client.gather(judged):

@@ -10,7 +10,7 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 
 from checker.config import Settings
-from checker.engine import judge_stories
+from checker.engine import People, judge_stories
 from checker.extraction import checked_claims
 from checker.gather.people import people_named
 from checker.gather.stories import read_articles
@@ -107,7 +107,7 @@ def split(part: Part, bucket_of: dict[str, int], buckets: int) -> tuple[list[tup
     return tuple([(by_id.get(key), claims) for key, claims in piece.items()] for piece in pieces)
 
 
-def judge_part(settings: Settings, stories: dict[str, str], named: dict[str, frozenset[str]],
+def judge_part(settings: Settings, stories: dict[str, str], named: dict[str, frozenset[str]], people: People,
                *pieces: list[tuple[Article | None, list[Ordered]]]) -> tuple[list[Finding], list[Finding]]:
     """Gather and judge the stories of one story partition from its pieces of every extraction partition."""
     articles: dict[str, Article] = {}
@@ -118,4 +118,4 @@ def judge_part(settings: Settings, stories: dict[str, str], named: dict[str, fro
                 articles[article.id] = article
             claims.extend(ordered)
     claims.sort(key=lambda ordered: ordered[0])
-    return judge_stories([c for _, c in claims], list(articles.values()), stories, named, settings)
+    return judge_stories([c for _, c in claims], list(articles.values()), stories, named, settings, people)
