@@ -2,6 +2,7 @@
 
 import builtins
 import json
+import os
 import shutil
 import sys
 from pathlib import Path
@@ -106,10 +107,14 @@ def test_loading_notes_and_renamed_ids_are_kept(tmp_path, client):
     shutil.copytree(TESTS / "stories" / "factory_fire", tmp_path / "a")
     shutil.copytree(TESTS / "stories" / "factory_fire", tmp_path / "b")
     (tmp_path / "b" / "empty.txt").write_text("\n", encoding="utf-8")
+    odd = tmp_path / "b" / os.fsdecode(b"caf\xe9.txt")  # a name that is not UTF-8 travels to a worker and back
+    odd.write_text("Twelve workers were killed in the fire at the Harlan Textile Mills plant.\n", encoding="utf-8")
     local, remote = both([tmp_path / "a", tmp_path / "b"], 4, client)
     assert remote == local
     assert any("already used; renamed 'metro_herald-2'" in w for w in remote[1])
     assert any(w.endswith("empty.txt: skipped: empty") for w in remote[1])
+    assert any(w.endswith("caf\\xe9.txt: file name is not UTF-8 (its odd bytes are shown as \\x escapes)")
+               for w in remote[1])
 
 
 def test_the_store_is_read_and_written_as_locally(tmp_path, client, cluster, workdir):

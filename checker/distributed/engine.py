@@ -13,7 +13,6 @@ from __future__ import annotations
 
 import operator
 from collections.abc import Sequence
-from dataclasses import replace
 
 from distributed import Client, as_completed
 
@@ -22,6 +21,7 @@ from checker.distributed import tasks
 from checker.engine import batch_people, story_names
 from checker.errors import InputError
 from checker.extraction import Progress
+from checker.files import shown
 from checker.gather.stories import group_stories
 from checker.judge.findings import order
 from checker.loader import STDIN, list_entries, unique_ids
@@ -51,18 +51,18 @@ class DaskEngine:
         pairs = [pair for part, _ in named for pair in part]
         if not pairs:
             detail = f" ({'; '.join(warnings[:3])})" if warnings else ""
-            raise InputError(f"no readable article in: {', '.join(map(str, paths))}{detail}")
+            raise InputError(shown(f"no readable article in: {', '.join(map(str, paths))}{detail}"))
         ids, renamed = unique_ids(pairs)
-        warnings.extend(renamed)
+        warnings = [shown(warning) for warning in [*warnings, *renamed]]  # as load_paths shows them
         starts = _starts([len(part) for part, _ in named])
         parts = [self.client.submit(tasks.extract_part, part, ids[start:start + len(chunk)], settings.rules, start,
                                     pure=False)
                  for part, (chunk, _), start in zip(loaded, named, starts)]
         del loaded  # the articles live on in the extracted partitions only
-        shown = self._extracted(parts, [len(part) for part, _ in named], progress)
-        articles = tuple(a for part in shown for a in part[0])
-        claims = tuple(c for part in shown for c in part[1])
-        warnings.extend(note for part in shown for note in part[2])
+        views = self._extracted(parts, [len(part) for part, _ in named], progress)
+        articles = tuple(a for part in views for a in part[0])
+        claims = tuple(c for part in views for c in part[1])
+        warnings.extend(note for part in views for note in part[2])
         disputed, agreed = self._judged(parts, claims, settings, one_story)
         # The loader's notes on a manifest come once per partition that reads it: say each once.
         return Report(articles, claims, tuple(disputed), tuple(agreed), tuple(dict.fromkeys(warnings)))
@@ -74,8 +74,8 @@ class DaskEngine:
         starts = _starts([len(chunk) for chunk in chunks])
         parts = [self.client.submit(tasks.extract_part, chunk, None, settings.rules, start, pure=False)
                  for chunk, start in zip(chunks, starts)]
-        shown = self._extracted(parts, [len(chunk) for chunk in chunks], progress)
-        for _, _, notes, failure in shown:
+        views = self._extracted(parts, [len(chunk) for chunk in chunks], progress)
+        for _, _, notes, failure in views:
             if failure is not None and warnings is None:
                 raise failure
             if warnings is not None:
@@ -101,14 +101,14 @@ class DaskEngine:
     def _extracted(self, parts: list, sizes: list[int], progress: Progress | None) -> list:
         """Wait for the extraction of every partition (`sizes` articles each), reporting progress;
         return what the report needs of each."""
-        shown = self.client.map(tasks.light, parts, pure=False)
+        views = self.client.map(tasks.light, parts, pure=False)
         if progress:
-            size_of = {future.key: size for future, size in zip(shown, sizes)}
+            size_of = {future.key: size for future, size in zip(views, sizes)}
             done = 0
-            for future in as_completed(shown):
+            for future in as_completed(views):
                 done += size_of[future.key]
                 progress(done, sum(sizes))
-        return self.client.gather(shown)
+        return self.client.gather(views)
 
     def _judged(self, parts: list, claims: Sequence[Claim], settings: Settings,
                 one_story: bool) -> tuple[list[Finding], list[Finding]]:
@@ -122,20 +122,26 @@ class DaskEngine:
         named = story_names(read, stories)
         buckets = self._count(len(set(stories.values())))
         bucket_of = _balanced(stories, buckets)
-        people = self.client.scatter([batch_people(claims)])[0]  # sent once, not with every task
-        pieces = self.client.map(tasks.split, parts, bucket_of=bucket_of, buckets=buckets, pure=False)
+        # Large arguments go to the cluster once, as data of their own, not inside every task.
+        people, where = self._sent(batch_people(claims), bucket_of)
+        pieces = [self.client.submit(tasks.split, part, where, buckets, pure=False) for part in parts]
         judged = []
         for bucket in range(buckets):
             mine = [self.client.submit(operator.getitem, piece, bucket, pure=False) for piece in pieces]
             members = [key for key, b in bucket_of.items() if b == bucket]
-            judged.append(self.client.submit(tasks.judge_part, settings, {k: stories[k] for k in members},
-                                             {k: named[k] for k in members}, people, *mine, pure=False))
+            own = self._sent({k: stories[k] for k in members}, {k: named[k] for k in members})
+            judged.append(self.client.submit(tasks.judge_part, settings, *own, people, *mine, pure=False))
         disputed: list[Finding] = []
         agreed: list[Finding] = []
         for found, fine in self.client.gather(judged):
             disputed.extend(found)
             agreed.extend(fine)
         return sorted(disputed, key=order), sorted(agreed, key=order)
+
+
+    def _sent(self, *values) -> list:
+        """Send values to the cluster, each as one piece of data (a dict whole, not key by key)."""
+        return self.client.scatter(list(values), hash=False)
 
 
 def _chunks(items: list, count: int) -> list[list]:
