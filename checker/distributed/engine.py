@@ -73,14 +73,14 @@ class DaskEngine:
         chunks = _chunks(list(articles), self._count(len(articles)))
         starts = _starts([len(chunk) for chunk in chunks])
         parts = [self.client.submit(tasks.extract_part, chunk, None, settings.rules, start, pure=False)
-                 for chunk, start in zip(chunks, starts)]
+                 for chunk, start in zip(self._sent(*chunks), starts)]
         views = self._extracted(parts, [len(chunk) for chunk in chunks], progress)
         for _, _, notes, failure in views:
             if failure is not None and warnings is None:
                 raise failure
             if warnings is not None:
                 warnings.extend(notes)
-        return [c for part in self.client.gather(self.client.map(tasks.claims_of, parts)) for c in part]
+        return [c for part in views for c in part[1]]
 
     def find_facts(self, claims: Sequence[Claim], articles: Sequence[Article], settings: Settings,
                    one_story: bool = False) -> tuple[list[Finding], list[Finding]]:
@@ -90,7 +90,8 @@ class DaskEngine:
         held: list[list[tasks.Ordered]] = [[] for _ in chunks]
         for index, claim in enumerate(claims):
             held[where[claim.article_id]].append(((index,), claim))
-        parts = [self.client.submit(tasks.given_part, chunk, mine, pure=False) for chunk, mine in zip(chunks, held)]
+        parts = [self.client.submit(tasks.given_part, chunk, mine, pure=False)
+                 for chunk, mine in zip(self._sent(*chunks), self._sent(*held))]
         return self._judged(parts, claims, settings, one_story)
 
     def _count(self, items: int) -> int:

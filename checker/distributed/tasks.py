@@ -92,11 +92,6 @@ def light(part: Part) -> tuple[list[Article], list[Claim], list[str], BaseExcept
     return [replace(a, text="") for a in part.articles], [c for _, c in part.claims], part.notes, part.failure
 
 
-def claims_of(part: Part) -> list[Claim]:
-    """Return a partition's claims in order."""
-    return [claim for _, claim in part.claims]
-
-
 def split(part: Part, bucket_of: dict[str, int], buckets: int) -> tuple[list[tuple[Article | None, list[Ordered]]], ...]:
     """Split a partition's claims (with their articles) by the story partition each goes to."""
     pieces: list[dict[str, list[Ordered]]] = [{} for _ in range(buckets)]
