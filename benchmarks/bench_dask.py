@@ -1,4 +1,5 @@
-"""Check synth batches on the local engine and on a 2-worker LocalCluster; print time, peak memory per process, findings."""
+"""Check synth (or generated) batches on the local engine and on a 2-worker LocalCluster; print time, peak memory
+per process, findings."""
 
 from __future__ import annotations
 
@@ -13,7 +14,7 @@ from pathlib import Path
 from tabulate import tabulate
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from bench_check import SHARED, checker_cmd, synth  # noqa: E402
+from bench_check import SHARED, build, checker_cmd  # noqa: E402
 from bench_memory import status_mb  # noqa: E402
 
 ENGINES = {"local": [], "dask": ["--engine", "dask"]}
@@ -74,15 +75,17 @@ def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__)
     ap.add_argument("--sizes", type=int, nargs="+", default=[2000, 8000], help="articles per batch")
     ap.add_argument("--seed", type=int, default=7)
+    ap.add_argument("--corpus", choices=("synth", "generated"), default="synth",
+                    help="synth (../shared/tools/synth.py, the default) or generated (gen_stories.py: small stories)")
     args = ap.parse_args()
-    if not SHARED.is_dir():
+    if args.corpus == "synth" and not SHARED.is_dir():
         sys.exit(f"{SHARED} (the shared seeds and dev corpus, which synth.py reads) is absent")
     rows = []
     with tempfile.TemporaryDirectory(prefix="bench_dask_") as base:
         for n in args.sizes:
             folder = Path(base) / f"n{n}"
             folder.mkdir()
-            synth(n, args.seed, folder)
+            build(args.corpus, n, args.seed, folder)
             mb = sum(p.stat().st_size for p in folder.glob("*.txt")) / 1e6
             runs = {engine: measured(folder, engine, Path(base)) for engine in ENGINES}
             same = runs["local"]["text"] == runs["dask"]["text"]

@@ -13,8 +13,8 @@ import click
 from tabulate import tabulate
 
 from checker import __version__
-from checker.baseline import Accepted, apply_baseline, load_baseline
 from checker import engine as local_engine
+from checker.baseline import Accepted, apply_baseline, load_baseline
 from checker.cli_options import (config_option, engine_options, fail_on_option, format_option, rules_option,
                                  same_article_option, selection_options, setting_options, terminal_options)
 from checker.config import describe, layer_settings
