@@ -231,3 +231,21 @@ def test_a_failing_article_is_a_warning_naming_it(tmp_path, monkeypatch):
     left_out = [w for w in remote[1] if "delta.txt" in w]
     assert len(left_out) == 1 and ": left out: " in left_out[0] and "(RuntimeError: lexicon unreadable)" in left_out[0]
     assert [f["rule"] for f in json.loads(remote[0])["findings"]] == ["NUM001"]
+
+
+@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="the bound is RLIMIT_DATA on Linux only")
+def test_a_local_cluster_s_workers_inherit_the_memory_bound():
+    # The bound is the client's; the workers it starts carry it too, each process its own.
+    import resource
+
+    from distributed import Client
+
+    from checker.guard import bound_memory, unbound_memory
+
+    bound_memory(4096)
+    try:
+        with local_cluster(1) as started, Client(started, set_as_default=False) as client:
+            limits = client.run(lambda: resource.getrlimit(resource.RLIMIT_DATA)[0])
+    finally:
+        unbound_memory()
+    assert list(limits.values()) == [4096 * 1024 * 1024]
