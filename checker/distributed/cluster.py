@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import logging
 import os
+import signal
+import threading
 from collections.abc import Iterator
 from contextlib import ExitStack, contextmanager
 
@@ -21,6 +23,8 @@ _QUIET = logging.CRITICAL
 def connected(settings: Settings) -> Iterator[Client]:
     """Yield a client of the cluster the settings name, closed (a LocalCluster stopped) at the end."""
     logging.getLogger("distributed").setLevel(_QUIET)
+    # A run stopped mid-gather (Ctrl-C) leaves Dask's waits unread, which asyncio logs at exit.
+    logging.getLogger("asyncio").setLevel(_QUIET)
     with ExitStack() as stack:
         if settings.scheduler:
             client = stack.enter_context(_reach(settings.scheduler))
@@ -37,8 +41,16 @@ def local_cluster(workers: int) -> LocalCluster:
     (max_memory_mb) from this process, one bound per process, as local extraction workers do."""
     # Port 0: any free port for the scheduler's HTTP server (it starts even with no dashboard),
     # so that a cluster already on 8787 costs no warning.
-    return LocalCluster(n_workers=workers, threads_per_worker=1, processes=True, dashboard_address=":0",
-                        memory_limit=0, silence_logs=_QUIET)
+    # Ctrl-C reaches every process of the terminal's group: the workers, started ignoring it, leave
+    # it to this process, which stops them (a worker's own KeyboardInterrupt prints its traceback).
+    held = threading.current_thread() is threading.main_thread()
+    previous = signal.signal(signal.SIGINT, signal.SIG_IGN) if held else None
+    try:
+        return LocalCluster(n_workers=workers, threads_per_worker=1, processes=True, dashboard_address=":0",
+                            memory_limit=0, silence_logs=_QUIET)
+    finally:
+        if held:
+            signal.signal(signal.SIGINT, previous)
 
 
 @contextmanager
