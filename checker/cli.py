@@ -13,9 +13,10 @@ import click
 from tabulate import tabulate
 
 from checker import __version__
+from checker import engine as local_engine
 from checker.baseline import Accepted, apply_baseline, load_baseline
-from checker.cli_options import (config_option, fail_on_option, format_option, rules_option, same_article_option,
-                                 selection_options, setting_options, terminal_options)
+from checker.cli_options import (config_option, engine_options, fail_on_option, format_option, rules_option,
+                                 same_article_option, selection_options, setting_options, terminal_options)
 from checker.config import describe, layer_settings
 from checker.engine import extract_claims, merge_reports, run
 from checker.errors import InputError, RulesError
@@ -165,15 +166,20 @@ def main() -> None:
               help="With --store: a new version of a stored article overwrites the earlier one (by default "
                    "the earlier version is kept and `checker store revert` puts it back).")
 @click.option("--one-story", is_flag=True, help="Treat the whole batch as one story (do not group articles).")
+@engine_options
 @selection_options
 @config_option
 @terminal_options
 def check(paths, fmt, out, fail_on, rules, same_article, baseline, accept_unreviewed, store, replace, one_story,
-          select, ignore, severity, min_severity, verdict, config, color, quiet, verbose, statistics) -> None:
+          engine, scheduler, partitions, select, ignore, severity, min_severity, verdict, config, color, quiet,
+          verbose, statistics) -> None:
     """Check articles (files, folders, manifests, CSV/JSONL tables, HTML pages; - reads one
     article from standard input) for discrepancies."""
     settings = _settings(config, format=fmt, fail_on=fail_on, rules=rules, same_article=same_article, select=select,
-                         ignore=ignore, severity=severity, min_severity=min_severity, verdict=verdict)
+                         ignore=ignore, severity=severity, min_severity=min_severity, verdict=verdict,
+                         engine=engine, scheduler=scheduler, partitions=partitions)
+    if (scheduler or partitions) and settings.engine != "dask":
+        _fail(f"{'--scheduler' if scheduler else '--partitions'} needs --engine dask")
     if accept_unreviewed and not baseline:
         _fail("--accept-unreviewed needs --baseline FILE")
     if replace and not store:
@@ -185,12 +191,14 @@ def check(paths, fmt, out, fail_on, rules, same_article, baseline, accept_unrevi
         accepted = _baseline(baseline, accept_unreviewed)
         if out:
             guard_review(out / "discrepancies.csv", baseline)
-        if store:
-            from checker.history import check_with_store
+        with _engine(settings) as chosen:
+            if store:
+                from checker.history import check_with_store
 
-            checked = check_with_store(paths, settings, store, progress, one_story=one_story, replace=replace)
-        else:
-            checked = run(paths, settings, progress, one_story=one_story)
+                checked = check_with_store(paths, settings, store, progress, one_story=one_story, replace=replace,
+                                           engine=chosen)
+            else:
+                checked = chosen.run(paths, settings, progress, one_story=one_story)
         clock.check_done()
         # Selection comes after the baseline, so an accepted finding of an ignored check is not stale.
         report, hidden = choose(apply_baseline(checked, accepted), settings)
@@ -216,6 +224,27 @@ def check(paths, fmt, out, fail_on, rules, same_article, baseline, accept_unrevi
     if statistics:
         click.echo(statistics_text(report), nl=False, err=True)
     sys.exit(_status(report, settings.fail_on))
+
+
+DASK_MISSING = ("--engine dask needs the dask extra (dask[distributed]): pip install 'checker[dask]' "
+                "(in a checkout: pip install -e '.[dask]')")
+
+
+@contextmanager
+def _engine(settings):
+    """Yield the engine the settings ask for: this machine's (checker.engine) or a Dask cluster's."""
+    if settings.engine != "dask":
+        yield local_engine
+        return
+    try:  # Dask is imported only when it is asked for
+        from checker.distributed.cluster import connected
+        from checker.distributed.engine import DaskEngine
+    except ImportError as err:
+        if out_of_memory(err):
+            raise
+        _fail(DASK_MISSING)
+    with connected(settings) as client:
+        yield DaskEngine(client, settings.partitions)
 
 
 def _baseline(path: Path | None, accept_unreviewed: bool) -> Accepted:

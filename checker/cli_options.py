@@ -7,7 +7,7 @@ from pathlib import Path
 
 import click
 
-from checker.config import FAIL_ON, FORMATS, VERDICTS
+from checker.config import ENGINES, FAIL_ON, FORMATS, VERDICTS
 from checker.rules import SEVERITIES
 
 
@@ -51,4 +51,17 @@ terminal_options = _stack(
     click.option("-q", "--quiet", is_flag=True, help="Print nothing on stderr but errors (and --statistics)."),
     click.option("-v", "--verbose", is_flag=True, help="Also print the batch, its stories and timings on stderr."),
     click.option("--statistics", is_flag=True, help="After the report, print findings per check on stderr."),
+)
+
+# Text, not click's int: a bad value is then the one-line error of any bad setting.
+engine_options = _stack(
+    click.option("--engine", type=click.Choice(ENGINES),
+                 help="Where the check runs: this machine (local, the default) or a Dask cluster (dask; "
+                      "needs the dask extra)."),
+    click.option("--scheduler", metavar="ADDRESS",
+                 help="With --engine dask: the running cluster's scheduler (tcp://HOST:8786); "
+                      "without it, a LocalCluster on this machine's cores."),
+    click.option("--partitions", metavar="N",
+                 help="With --engine dask: split the articles (and the stories) into N partitions "
+                      "(default: two per worker thread)."),
 )

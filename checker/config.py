@@ -12,6 +12,7 @@ from checker.lexicon import RULES_DIR
 from checker.rules import SEVERITIES, load_checks
 from checker.settings_file import SettingsFile, find_settings_file, read_settings_file, search_folders
 
+ENGINES = ("local", "dask")
 FORMATS = ("table", "markdown", "json", "csv", "github", "html", "sarif")
 FAIL_ON = ("high", "medium", "low", "never")
 VERDICTS = ("all", "conflict", "update")
@@ -29,6 +30,9 @@ class Settings:
     max_memory_mb: float = 1024.0  # the run's memory (address space) bound; past it, exit 2; 0 = none
     same_article: bool = False  # compare claims within one article too
     workers: int = 0  # processes for extraction on large batches; 0 = one per core
+    engine: str = "local"  # local (this process and its extraction workers) | dask (a Dask cluster)
+    scheduler: str = ""  # with engine dask: the scheduler's address; "" = a LocalCluster on this machine
+    partitions: int = 0  # with engine dask: partitions of articles (and of stories); 0 = two per worker thread
     select: tuple[str, ...] = ()  # check ids or prefixes to report; () = every check
     ignore: tuple[str, ...] = ()  # check ids or prefixes not to report
     severity: tuple[tuple[str, str], ...] = ()  # (check id or prefix, level) overrides
@@ -45,6 +49,9 @@ PARSERS: dict[str, parse.Parser] = {
     "max_memory_mb": parse.number(float, 0),
     "same_article": parse.boolean,
     "workers": parse.number(int, 0),
+    "engine": parse.choice(ENGINES),
+    "scheduler": parse.text,
+    "partitions": parse.number(int, 0),
     "select": parse.codes,
     "ignore": parse.codes,
     "severity": parse.levels,
@@ -158,4 +165,6 @@ def _display(value: Any, name: str) -> str:
         return ", ".join(f"{code}={level}" for code, level in value) or "(as the checks grade them)"
     if isinstance(value, tuple):
         return ", ".join(value) or ("(every check)" if name == "select" else "(none)")
+    if name == "scheduler":
+        return value or "(a LocalCluster on this machine)"
     return str(value)

@@ -53,9 +53,13 @@ class _Batch:
 
     def load(self, paths: list[str]) -> list[Article]:
         """Return the articles of all paths, with unique ids."""
+        return self._unique_ids(self.read(self._collect(paths)))
+
+    def read(self, entries: Sequence[tuple[str, str]]) -> list[Article]:
+        """Return the articles of the listed files (path, kind), ids as the files give them."""
         articles: list[Article] = []
         readers = {"table": self._table, "text": self._text, "html": self._html, "stdin": self._stdin}
-        for path, kind in self._collect(paths):
+        for path, kind in entries:
             try:
                 articles.extend(readers[kind](path))
             except Skip as skip:
@@ -64,7 +68,7 @@ class _Batch:
                 raise  # the run's memory bound: no one file's fault
             except Exception as exc:  # noqa: BLE001 - one file's fault must not lose the batch
                 self.warnings.append(f"{path}: skipped: loading failed ({error_line(exc)})")
-        return self._unique_ids(articles)
+        return articles
 
     def _collect(self, paths: list[str]) -> list[tuple[str, str]]:
         found: dict[str, tuple[str, str]] = {}
@@ -249,21 +253,37 @@ class _Batch:
         return Article(id=id_, path=path, text=text, published=day, line_offset=offset, **values)
 
     def _unique_ids(self, articles: list[Article]) -> list[Article]:
-        used: set[str] = set()
-        unique = []
-        for article in articles:
-            new_id, count = article.id, 1
-            while new_id in used:
-                count += 1
-                new_id = f"{article.id}-{count}"
-            if new_id != article.id:
-                self.warnings.append(
-                    f"{article.path}: id '{article.id}' already used; renamed '{new_id}'"
-                )
-                article = dataclasses.replace(article, id=new_id)
-            used.add(new_id)
-            unique.append(article)
-        return unique
+        ids, notes = unique_ids([(a.id, a.path) for a in articles])
+        self.warnings.extend(notes)
+        return [a if a.id == new else dataclasses.replace(a, id=new) for a, new in zip(articles, ids)]
+
+
+def unique_ids(named: Sequence[tuple[str, str]]) -> tuple[list[str], list[str]]:
+    """Return each article's (id, path) id made unique in the batch, and a note per renamed one."""
+    used: set[str] = set()
+    ids, notes = [], []
+    for id_, path in named:
+        new_id, count = id_, 1
+        while new_id in used:
+            count += 1
+            new_id = f"{id_}-{count}"
+        if new_id != id_:
+            notes.append(f"{path}: id '{id_}' already used; renamed '{new_id}'")
+        used.add(new_id)
+        ids.append(new_id)
+    return ids, notes
+
+
+def list_entries(paths: Sequence[str | os.PathLike], max_bytes: int = 20_000_000) -> tuple[list[tuple[str, str]], list[str]]:
+    """Return the files the paths stand for, each with its kind, in loading order, and the problems met."""
+    batch = _Batch(max_bytes)
+    return batch._collect([os.fsdecode(path) for path in paths]), batch.warnings
+
+
+def read_entries(entries: Sequence[tuple[str, str]], max_bytes: int = 20_000_000) -> tuple[list[Article], list[str]]:
+    """Read listed files (see list_entries) into articles, ids not yet made unique, and the problems met."""
+    batch = _Batch(max_bytes)
+    return batch.read(entries), batch.warnings
 
 
 _DOC_STEMS = ("readme", "license", "licence", "changelog", "contributing", "notice")

@@ -35,6 +35,11 @@ def choice(options: tuple[str, ...]) -> Parser:
     return parse
 
 
+def text(raw: Any, base: Path) -> str:
+    """Parse a line of text."""
+    return _text(raw)
+
+
 def boolean(raw: Any, base: Path) -> bool:
     """Parse true/false, yes/no, on/off or 1/0."""
     if isinstance(raw, bool):

@@ -84,14 +84,16 @@ def _shingles(text: str) -> set[tuple[str, ...]]:
     return {tuple(words[i:i + 4]) for i in range(len(words) - 3)}
 
 
-def gather_roles(claims: Sequence[Claim], stories: Mapping[str, str]) -> tuple[list[tuple[str, list[Claim]]], list[tuple[str, list[Claim]]]]:
-    """Gather role claims into one person's titles and one single-holder office's holders, per story."""
+def gather_roles(claims: Sequence[Claim], stories: Mapping[str, str], people: Mapping[str, str] | None = None,
+                 ) -> tuple[list[tuple[str, list[Claim]]], list[tuple[str, list[Claim]]]]:
+    """Gather role claims into one person's titles and one single-holder office's holders, per story
+    (`people`: the batch's people_of, when the claims are only some stories' of it)."""
     roles = [c for c in claims if c.kind == "role" and isinstance(c.value, Role)]
     if not roles:
         return [], []
     from checker.normalize.titles import normalize_title, single_holder  # the taxonomy loads on first use
 
-    people = people_of(claims)
+    people = people_of(claims) if people is None else people
     titles: dict[tuple[str, str], list[Claim]] = defaultdict(list)
     offices: dict[tuple[str, str], list[Claim]] = defaultdict(list)
     for claim in roles:
@@ -103,13 +105,14 @@ def gather_roles(claims: Sequence[Claim], stories: Mapping[str, str]) -> tuple[l
     return _listed(titles), _listed(offices)
 
 
-def gather_ages(claims: Sequence[Claim], stories: Mapping[str, str]) -> list[tuple[str, list[Claim]]]:
-    """Gather the ages given to one person (named alike across the batch), per story."""
-    ages = [c for c in claims if c.kind == "number" and isinstance(c.value, Quantity) and c.value.dimension == "age"]
+def gather_ages(claims: Sequence[Claim], stories: Mapping[str, str], people: Mapping[str, str] | None = None,
+                ) -> list[tuple[str, list[Claim]]]:
+    """Gather the ages given to one person (named alike across the batch), per story (`people`: the
+    batch's aged_people, when the claims are only some stories' of it)."""
+    ages = _ages(claims)
     if not ages:
         return []
-    # Ages join the batch's other names, so "Kafoury" alone finds the one Madeline Kafoury.
-    people = cluster_people(list(people_of(claims)) + [c.thing for c in ages])
+    people = aged_people(claims) if people is None else people
     by_person: dict[tuple[str, str], list[Claim]] = defaultdict(list)
     for claim in ages:
         person = name_key(people.get(claim.thing, claim.thing))
@@ -133,6 +136,16 @@ def people_named(claims: Sequence[Claim]) -> dict[str, set[str]]:
         if len(key.split()) > 1:  # a surname alone may be anyone's
             named[claim.article_id].add(surname(key))
     return named
+
+
+def _ages(claims: Sequence[Claim]) -> list[Claim]:
+    return [c for c in claims if c.kind == "number" and isinstance(c.value, Quantity) and c.value.dimension == "age"]
+
+
+def aged_people(claims: Sequence[Claim]) -> dict[str, str]:
+    """Map the people named in role, quote and age claims to one canonical name per person."""
+    # Ages join the batch's other names, so "Kafoury" alone finds the one Madeline Kafoury.
+    return cluster_people(list(people_of(claims)) + [c.thing for c in _ages(claims)])
 
 
 def _listed(groups: Mapping[tuple[str, str], list[Claim]]) -> list[tuple[str, list[Claim]]]:
