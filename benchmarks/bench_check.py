@@ -6,6 +6,7 @@ import argparse
 import csv
 import json
 import os
+import re
 import resource
 import shutil
 import signal
@@ -66,20 +67,57 @@ def build(corpus: str, n: int, seed: int, folder: Path) -> str:
     return synth(n, seed, folder) if corpus == "synth" else archive(n, folder)
 
 
+# A bare scan for qualified numbers ("about 30", "at least 12 people", "4.5 percent"): the floor
+# any extraction of figures pays, measured on the same texts in the same process.
+SCAN = re.compile(r"\b(?:(?:about|around|nearly|almost|some|over|under|up\s+to|at\s+least|more\s+than|less\s+than)\s+)?"
+                  r"\d[\d,.]*(?:\s*(?:%|percent|million|billion|thousand|hundred))?(?:\s+[a-z]+)?", re.I)
+
+
+def scan_seconds(texts: list[str], rounds: int = 3) -> float:
+    """Return the fastest of `rounds` bare regex scans for qualified numbers over the texts."""
+    best = float("inf")
+    for _ in range(rounds):
+        t0 = time.perf_counter()
+        for text in texts:
+            for _ in SCAN.finditer(text):
+                pass
+        best = min(best, time.perf_counter() - t0)
+    return best
+
+
+def _cpu() -> float:
+    """Return the CPU seconds of this process and of its reaped children (extraction workers)."""
+    me, kids = resource.getrusage(resource.RUSAGE_SELF), resource.getrusage(resource.RUSAGE_CHILDREN)
+    return me.ru_utime + me.ru_stime + kids.ru_utime + kids.ru_stime
+
+
 def child(folder: str) -> None:
-    """(In the fresh process) run the engine on folder; print its figures as JSON."""
+    """(In the fresh process) run the engine's stages on folder; print its figures as JSON."""
     from checker.config import Settings
-    from checker.engine import run
-    t0 = time.perf_counter()
-    report = run([folder], Settings())
-    seconds = time.perf_counter() - t0
+    from checker.engine import find_facts
+    from checker.extraction import extract_claims
+    from checker.loader import load_paths
+    settings = Settings()
+    stages, cpu0 = {}, _cpu()
+    t0 = t = time.perf_counter()
+    loaded = load_paths([folder], max_bytes=int(settings.max_file_mb * 1_000_000))  # the stages of engine.run
+    stages["load"], t = time.perf_counter() - t, time.perf_counter()
+    warnings = list(loaded.warnings)
+    claims = extract_claims(loaded.articles, settings, None, warnings)
+    stages["extract"], t = time.perf_counter() - t, time.perf_counter()
+    disputed, agreed = find_facts(claims, loaded.articles, settings)
+    stages["facts"] = time.perf_counter() - t
+    seconds, cpu = time.perf_counter() - t0, _cpu() - cpu0
+    texts = [a.text for a in loaded.articles]
     # Every corpus names its files "<story or copy>_...": a fact whose claims span two prefixes joins two stories.
     across = lambda facts: sum(len({c.article_id.split("_")[0] for c in f.claims}) > 1 for f in facts)  # noqa: E731
-    print(json.dumps({"seconds": seconds, "articles": len(report.articles), "claims": len(report.claims),
-                      "facts": report.facts, "findings": len(report.findings), "agreed": len(report.agreed),
-                      "findings_across": across(report.findings), "agreed_across": across(report.agreed),
-                      "stories": len({f.story for f in report.findings + report.agreed}),
-                      "prefixes": len({a.id.split("_")[0] for a in report.articles}), "warnings": len(report.warnings)}))
+    print(json.dumps({"seconds": seconds, "cpu": cpu, "stages": stages, "scan": scan_seconds(texts),
+                      "text_mb": sum(len(t.encode("utf-8")) for t in texts) / 1e6,
+                      "articles": len(loaded.articles), "claims": len(claims),
+                      "facts": len(disputed) + len(agreed), "findings": len(disputed), "agreed": len(agreed),
+                      "findings_across": across(disputed), "agreed_across": across(agreed),
+                      "stories": len({f.story for f in disputed + agreed}),
+                      "prefixes": len({a.id.split("_")[0] for a in loaded.articles}), "warnings": len(warnings)}))
 
 
 def measure(folder: Path, max_gb: float, timeout: float) -> dict:
@@ -126,10 +164,12 @@ def in_process(folder: Path) -> list[tuple[str, float, float]]:
 def row(corpus: str, n: int, mb: float, r: dict) -> list[str]:
     """Format one measured run as a table row."""
     if r["rc"] != 0:
-        return [corpus, f"{n:,}", f"{mb:.2f}", f"FAILED ({r['why']})", "", "", f"{r['rss_mb']:.0f}", "", "", "", ""]
-    s = r["seconds"]
-    return [corpus, f"{n:,}", f"{mb:.2f}", f"{s:.2f}", f"{n / s:.1f}", f"{mb / s:.2f}", f"{r['rss_mb']:.0f}",
-            f"{r['claims']:,}", f"{r['facts']:,}", f"{r['findings']:,}", f"{r['agreed']:,}"]
+        return [corpus, f"{n:,}", f"{mb:.2f}", f"FAILED ({r['why']})", *[""] * 7, f"{r['rss_mb']:.0f}", "", ""]
+    s, text = r["seconds"], r["text_mb"]
+    stage = lambda name: f"{text / r['stages'][name]:.2f}"  # noqa: E731
+    return [corpus, f"{n:,}", f"{mb:.2f}", f"{s:.2f}", f"{n / s:.1f}", f"{text / s:.2f}", f"{text / r['cpu']:.2f}",
+            stage("load"), stage("extract"), stage("facts"), f"{text / r['scan']:.1f} (x{s / r['scan']:.0f})",
+            f"{r['rss_mb']:.0f}", f"{r['findings']:,}", f"{r['agreed']:,}"]
 
 
 def growth(runs: list[tuple[str, int, dict]]) -> list[list[str]]:
@@ -207,9 +247,10 @@ def main() -> None:
         print(tabulate(stages, ["corpus", "articles", "stage", "seconds", "tracemalloc peak MB"], tablefmt="github",
                        disable_numparse=True, colalign=("left", "right", "left", "right", "right")))
     if rows:
-        print(tabulate(rows, ["corpus", "articles", "MB", "seconds", "articles/s", "MB/s", "peak RSS MB", "claims",
-                              "facts", "findings", "agreed"], tablefmt="github", disable_numparse=True,
-                       colalign=("left",) + ("right",) * 10))
+        print(tabulate(rows, ["corpus", "articles", "MB", "seconds", "articles/s", "MB/s", "MB/s per CPU-s",
+                              "load MB/s", "extract MB/s", "facts MB/s", "scan MB/s (x slower)", "peak RSS MB",
+                              "findings", "agreed"], tablefmt="github", disable_numparse=True,
+                       colalign=("left",) + ("right",) * 13))
     if lines := growth(runs):
         print()
         print(tabulate(lines, ["corpus", "articles", "time ratio", "time", "findings ratio", "findings"],
