@@ -35,17 +35,22 @@ _PERIOD = (r"(?:\s+(?:in|of)\s+(?:the\s+)?(?P<ordinal>first|second|third|fourth|
 _QUALIFIER = (r"(?:(?P<qualifier>(?:just\s+)?(?:over|under)|(?:more|less)\s+than|about|around|nearly|almost)\s+"
               r"|(?:just|only)\s+)?")
 _CLOCK = re.compile(rf"\b(?:with|at)\s+{_QUALIFIER}{_READING}\s+{_LEFT}{_PERIOD}", re.I)
+_TOLD = re.compile(rf"\b{_LEFT}", re.I)  # a cheap first look: no clock without these words
 _ORDINALS = {"1st": "first", "2nd": "second", "3rd": "third", "4th": "fourth"}
 
 
 def clock_spans(text: str) -> list[tuple[int, int]]:
     """Return where a sentence writes a game clock, so that no count, span or time of day is read there."""
+    if not _TOLD.search(text):
+        return []  # most sentences tell no time left
     return [(found.start("reading"), found.end()) for found in _CLOCK.finditer(text)]
 
 
 def clock_claims(sentence: Sentence, published: date | None = None) -> Iterator[Claim]:
     """Yield one claim per game clock a sentence gives."""
     text = sentence.text
+    if not _TOLD.search(text):
+        return
     for found in _CLOCK.finditer(text):
         seconds = _seconds(found)
         low, high, said = _spread(seconds, found)

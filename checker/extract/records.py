@@ -31,6 +31,7 @@ _SEASON = re.compile(rf"\ba\s+{_PAIR}\s+(?=(?:season|record|mark|start)\b)", re.
 # What a record is limited to: "4-4 away", "9-1 in one-possession games", "3-0 at home".
 _LIMITED = re.compile(r"\s+(?P<kind>away|home|road|at\s+home|on\s+the\s+road|(?:in|against|since|when)\s+[a-z][\w-]*(?:\s+[a-z][\w-]*)?)",
                       re.I)
+_DASHED = re.compile(r"\d[-–]\d")
 _ANY = (_AFTER_NAME, _STATED, _MOVED, _SEASON)
 _WORD = re.compile(r"[A-Za-z][\w’'.-]*")
 # A second pair in the bracket after a name: "(10-5, 4-4 away)".
@@ -59,6 +60,8 @@ def record_claims(sentence: Sentence, published: date | None = None) -> Iterator
 
 def _records(text: str) -> Iterator[tuple[re.Match[str], tuple[int, int], str]]:
     """Yield each record's match, the span of its pair and what it is limited to."""
+    if not _DASHED.search(text):
+        return  # every record is a dashed pair of figures; most sentences hold none
     seen: set[int] = set()
     for pattern in _ANY:
         for found in pattern.finditer(text):

@@ -42,6 +42,7 @@ _TIME = re.compile(
     rf"|(?<![\d.:])(?P<mil>[01]\d|2[0-3])(?P<mm>[0-5]\d)(?=\s*(?:GMT|UTC|hours|hrs)\b)",
     re.I,
 )
+_DIGIT = re.compile(r"\d")
 _ZONE = re.compile(r"\s*(?:hours\s+|hrs\s+)?(?P<zone>GMT|UTC|Z\b|local(?:\s+time)?)", re.I)
 # "at 07:37 a.m. UTC (3:37 a.m. EDT)", "at about 3pm on Tuesday (12am yesterday)": the
 # bracketed time is the same moment in another zone, never a second claim.
@@ -71,7 +72,9 @@ class TimeMention:
 
 def find_times(sentence: str) -> list[TimeMention]:
     """Return the clock times of a sentence."""
-    found = []
+    found: list[TimeMention] = []
+    if not _DIGIT.search(sentence):
+        return found  # every clock time holds a digit; most sentences hold none
     clocks = clock_spans(sentence)  # "with 10:03 to play" is a game clock, no time of day
     for m in _TIME.finditer(sentence):
         if any(start <= m.start() < end for start, end in clocks):
