@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from checker.extract.game_clock import clock_spans
 from checker.extract.records import record_spans
@@ -72,13 +73,28 @@ def _scoped(pattern: re.Pattern[str]) -> str:
     return f"(?i:{pattern.pattern})" if pattern.flags & re.IGNORECASE else f"(?:{pattern.pattern})"
 
 
-# One pass instead of five; a pattern that ignores case keeps doing so in its own group.
-_ALL = re.compile("|".join(_scoped(p) for p in (_DATES, _TIMES, _AGES, _RELATIVE, _OTHER)))
+_DIGIT = re.compile(r"\d")
+# What each pattern cannot match without: a cheap first look that leaves out the patterns a
+# sentence cannot hold (most hold no age and no "ago"), so the one pass tries only the rest.
+_NEEDS = (
+    (_DATES, _DIGIT), (_TIMES, _DIGIT),
+    (_AGES, re.compile(r"old|age|0s", re.IGNORECASE)),
+    (_RELATIVE, re.compile(r"ago|earlier|later|before|after|previously|since|from now|back", re.IGNORECASE)),
+    (_OTHER, _DIGIT),
+)
+
+
+@lru_cache(maxsize=32)
+def _one_pass(which: tuple[int, ...]) -> re.Pattern[str]:
+    """One pass over the chosen patterns; a pattern that ignores case keeps doing so in its own group."""
+    return re.compile("|".join(_scoped(_NEEDS[index][0]) for index in which))
 
 
 def masked_spans(text: str) -> list[tuple[int, int]]:
     """Return the sorted spans of dates, times, ages and the like in a sentence."""
-    spans = [m.span() for m in _ALL.finditer(text)]
+    which = tuple(index for index, (_, needed) in enumerate(_NEEDS) if needed.search(text))
+    # A pattern left out matches nowhere in the text, so the pass finds what a pass over all five would.
+    spans = [m.span() for m in _one_pass(which).finditer(text)] if which else []
     spans.extend(m.span("n") for m in _NAME_AGE.finditer(text))
     spans.extend(record_spans(text))  # "Indianapolis (10-5)": a record, read by checker/extract/records.py
     spans.extend(clock_spans(text))  # "with 10:03 to play": a game clock, read by checker/extract/game_clock.py
