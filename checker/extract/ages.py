@@ -26,6 +26,7 @@ _APPOSED = re.compile(
     rf"|\s+\((?:aged\s+)?(?P<p>{_NUMBER})\)|,?\s+aged\s+(?P<g>{_NUMBER}))"
 )
 _DIGIT = re.compile(r"\d")
+_APPOSED_AGE = re.compile(r"[,(]\s*(?:aged\s+)?\d|\baged\s+\d")  # what every apposed age holds
 _YEARS_OLD = re.compile(r"\b(\d{1,3})(?:\s*-\s*|\s+)years?(?:\s*-\s*|\s+)old\b")
 _NAME_AFTER = re.compile(rf"\s+({_NAME})")
 _APPOSED_AFTER = re.compile(rf",\s+({_NAME})")
@@ -91,14 +92,16 @@ def find_ages(sentence: str) -> list[AgeMention]:
     if not _DIGIT.search(sentence):
         return []  # every form holds digits; most sentences hold none
     found: dict[int, AgeMention] = {}
-    for m in _APPOSED.finditer(sentence):
+    # A name is tried at every word, so the pass runs only where an apposed age can stand.
+    appositions = _APPOSED.finditer(sentence) if _APPOSED_AGE.search(sentence) else ()
+    for m in appositions:
         group = next(g for g in ("n", "p", "g") if m.group(g))
         name = _clean(m.group("name"))
         if name:
             start = m.start("name") + max(m.group("name").rfind(name), 0)
             end = m.end() if group == "p" else m.end(group)
             found[m.start(group)] = AgeMention(start, end, int(m.group(group)), name)
-    for m in _YEARS_OLD.finditer(sentence):
+    for m in _YEARS_OLD.finditer(sentence) if "old" in sentence else ():
         if m.start(1) not in found:
             mention = _years_old(sentence, m)
             if mention:
