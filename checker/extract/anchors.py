@@ -26,6 +26,7 @@ _ANY_TIME = re.compile(rf"(?:1[89]|20)\d\d|\byears?\b|\bseason\b|{_MONTH_NAMES}"
 # "one week after", "two days before": the clause that follows is dated from another event.
 _OFFSET = re.compile(r"\b(?:a|an|one|two|three|four|five|six|seven|eight|nine|ten|\d+)\s+"
                      r"(?:hours?|days?|weeks?|months?|years?)\s+(?:after|before)\s*$", re.I)
+_OFFSET_WORDS = re.compile(r"(?:hours?|days?|weeks?|months?|years?)\s+(?:after|before)", re.I)  # what every offset holds
 _NEAR_AFTER = 50  # characters after a number within which an event's year still dates it
 _NOMINAL = re.compile(r"(?:\bof|\bthe|['’]s)\s+$", re.I)
 
@@ -36,6 +37,8 @@ def clause_anchor(sentence: str, start: int, published: date | None) -> str:
     ("devastated by the tsunami of 2004") anchors only its own clause; a clause said to be some
     time before or after the sentence's own ("came one week after he managed 10 yards on nine
     carries") tells of that other time."""
+    if not _ANY_TIME.search(sentence) and not _OFFSET_WORDS.search(sentence):
+        return ""  # most sentences name no year, month or time offset: spare them the clause work
     low = clause(sentence, start, start + 1)[0]
     offset = _OFFSET.search(sentence, 0, low)
     if offset:
