@@ -23,8 +23,8 @@ from checker.extract.anchors import background
 from checker.extract.date_mentions import DateMention, find_date_mentions
 from checker.extract.dates import as_of_date, date_claims
 from checker.extract.events import load_incident
-from checker.extract.numbers import number_claims
 from checker.extract.game_clock import clock_claims
+from checker.extract.numbers import number_claims
 from checker.extract.records import record_claims
 from checker.extract.zeros import zero_claims
 from checker.extract.times import time_claims

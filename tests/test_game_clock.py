@@ -36,6 +36,9 @@ CLOCKS = [
     ("The key play came with 10 minutes left in the fourth quarter.",
      [("10 minutes left in the fourth quarter", "10 minutes left in the fourth quarter", "time left in the fourth quarter",
        570, 659)]),
+    # Spelled counts are read as any spelled number is; a word that is no number gives no clock.
+    ("Smith scored with twenty-two seconds left.", [("twenty-two seconds left", "0:22 left", "time left (score)", 22, 22)]),
+    ("The Bulls rallied with many minutes left.", []),
     # Not game clocks: a time of day, a length of time, time still to serve.
     ("The quake struck at 10:03 local time.", []),
     ("The talks lasted 45 minutes.", []),

@@ -19,11 +19,12 @@ from datetime import date
 from checker.extract.anchors import clause_anchor
 from checker.extract.clauses import clause
 from checker.extract.lemmas import noun_like, verb_lemma
+from checker.lexicon import load_quantities
+from checker.normalize.quantities import number_value
 from checker.records import Claim, Interval, Quantity, Sentence, claim_in
 
-_NUMBER_WORDS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
-                 "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14, "fifteen": 15}
-_COUNT = r"\d{1,2}|" + "|".join(_NUMBER_WORDS)
+# A count of minutes or seconds in digits or in words ("four", "twenty-two"), read by number_value.
+_COUNT = r"\d{1,2}|[a-z]+(?:-[a-z]+)?"
 # "10:03", "6:00 minutes", "10 minutes", "two minutes and 12 seconds", "45 seconds", "1:30 left".
 _READING = (rf"(?P<reading>(?P<clock>(?P<m>\d{{1,2}}):(?P<s>[0-5]\d))(?:\s+(?:minutes?|mins?))?"
             rf"|(?P<mins>{_COUNT})\s+minutes?(?:\s+and\s+(?P<secs>{_COUNT})\s+seconds?)?"
@@ -41,18 +42,13 @@ _ORDINALS = {"1st": "first", "2nd": "second", "3rd": "third", "4th": "fourth"}
 
 def clock_spans(text: str) -> list[tuple[int, int]]:
     """Return where a sentence writes a game clock, so that no count, span or time of day is read there."""
-    if not _TOLD.search(text):
-        return []  # most sentences tell no time left
-    return [(found.start("reading"), found.end()) for found in _CLOCK.finditer(text)]
+    return [(found.start("reading"), found.end()) for found, _ in _clocks(text)]
 
 
 def clock_claims(sentence: Sentence, published: date | None = None) -> Iterator[Claim]:
     """Yield one claim per game clock a sentence gives."""
     text = sentence.text
-    if not _TOLD.search(text):
-        return
-    for found in _CLOCK.finditer(text):
-        seconds = _seconds(found)
+    for found, seconds in _clocks(text):
         low, high, said = _spread(seconds, found)
         period = ""
         if found["period"]:
@@ -68,6 +64,16 @@ def clock_claims(sentence: Sentence, published: date | None = None) -> Iterator[
                        anchor=clause_anchor(text, start, published))
 
 
+def _clocks(text: str) -> Iterator[tuple[re.Match[str], int]]:
+    """Yield each game clock of a sentence with the seconds left it reads (a count no number is, none)."""
+    if not _TOLD.search(text):
+        return  # most sentences tell no time left
+    for found in _CLOCK.finditer(text):
+        seconds = _seconds(found)
+        if seconds is not None:
+            yield found, seconds
+
+
 _WORD = re.compile(r"[A-Za-z][A-Za-z'’]*")
 # A verb of being or having tells no play ("the score was 13-13 with 4:08 left").
 _LIGHT = frozenset("be have do get make take come go".split())
@@ -76,28 +82,23 @@ _LIGHT = frozenset("be have do get make take come go".split())
 def _play(text: str, start: int, end: int) -> str:
     """Return the lemma of the verb that tells the play a clock phrase times: the nearest
     inflected verb before it in its clause, else (a phrase opening the sentence) the first after."""
-    low, high = clause(text, start, end)
+    low, _ = clause(text, start, end)
     words = _WORD.findall(text, low, start)
-    for index in range(len(words) - 1, -1, -1):
-        word = words[index]
-        # "threw the winning touchdown": a participle before a noun describes it, it tells no play.
-        if word.lower().endswith("ing") and index + 1 < len(words) and noun_like(words[index + 1]):
-            continue
-        if lemma := verb_lemma(word):
-            return "" if lemma in _LIGHT else lemma
-    if low == 0 and not _WORD.findall(text, 0, start)[:-1]:  # "With 4:08 to play, Luck found Wayne"
-        for word in _WORD.findall(text, end, len(text))[:8]:
-            if lemma := verb_lemma(word):
-                return "" if lemma in _LIGHT else lemma
-    return ""
+    # "threw the winning touchdown": a participle before a noun describes it, it tells no play.
+    before = [word for index, word in enumerate(words)
+              if not (word.lower().endswith("ing") and index + 1 < len(words) and noun_like(words[index + 1]))]
+    after = _WORD.findall(text, end, len(text))[:8] if low == 0 and len(words) <= 1 else []  # "With 4:08 to play, Luck found Wayne"
+    lemma = next((lemma for word in [*reversed(before), *after] if (lemma := verb_lemma(word))), "")
+    return "" if lemma in _LIGHT else lemma
 
 
-def _seconds(found: re.Match[str]) -> int:
-    """Return the seconds left a clock reading gives."""
+def _seconds(found: re.Match[str]) -> int | None:
+    """Return the seconds left a clock reading gives, or None when its count is no number."""
     if found["clock"]:
         return int(found["m"]) * 60 + int(found["s"])
     if found["mins"]:
-        return _count(found["mins"]) * 60 + (_count(found["secs"]) if found["secs"] else 0)
+        minutes, seconds = _count(found["mins"]), _count(found["secs"]) if found["secs"] else 0
+        return None if minutes is None or seconds is None else minutes * 60 + seconds
     return _count(found["only"])
 
 
@@ -118,5 +119,7 @@ def _spread(seconds: int, found: re.Match[str]) -> tuple[int, int, str]:
     return max(0, seconds - 30), seconds + 59, said
 
 
-def _count(word: str) -> int:
-    return int(word) if word.isdigit() else _NUMBER_WORDS[word.lower()]
+def _count(word: str) -> int | None:
+    """Read a count of minutes or seconds ("10", "four"), or None when it is no whole number."""
+    value = number_value(word, load_quantities())
+    return int(value) if value is not None and value == int(value) and 0 <= value < 100 else None

@@ -25,8 +25,8 @@ from functools import lru_cache
 
 from checker.extract.date_mentions import DateMention
 from checker.extract.dates import INCIDENT_PREDICATE, INCIDENT_THING, event_of
-from checker.extract.game_clock import clock_spans
 from checker.extract.events import IncidentLexicon, load_incident, main_incident
+from checker.extract.game_clock import clock_spans
 from checker.lexicon import EventLexicon, PredicateLexicon, QuantityLexicon, load_quantities
 from checker.records import Claim, Interval, Quantity, Sentence, claim_in
 
