@@ -8,6 +8,7 @@ from dataclasses import dataclass
 
 from checker.extract.calendar_words import CALENDAR
 from checker.extract.people import name_key, resolve_in_article
+from checker.extract.recurring import by_text
 from checker.extract.speakers import FINITE, ORG_WORDS, TITLES, parse, people
 from checker.records import Claim, Interval, Quantity, Sentence, claim_in
 from checker.sentences import STARTERS
@@ -87,6 +88,7 @@ def group_ages(sentence: str) -> list[tuple[AgeMention, str]]:
     return [(a, g) for a, g in found if 0 < a.age <= OLDEST]
 
 
+@by_text
 def find_ages(sentence: str) -> list[AgeMention]:
     """Return the ages of people a sentence gives, each with the name it belongs to."""
     if not _DIGIT.search(sentence):

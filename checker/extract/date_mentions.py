@@ -16,6 +16,7 @@ import re
 from dataclasses import dataclass
 from datetime import date
 
+from checker.extract.recurring import by_text
 from checker.normalize.date_forms import USES_FUTURE
 from checker.normalize.dates import DateValue, resolve
 from checker.normalize.date_grammar import scan
@@ -71,6 +72,7 @@ def speaks_of_future(sentence: str, start: int, end: int) -> bool:
     return bool(_FUTURE.search(" ".join(sentence[end:stop.start() if stop else right].split()[:_RIGHT_WORDS])))
 
 
+@by_text
 def find_date_mentions(sentence: str, reference: date | None) -> list[DateMention]:
     """Return the date phrases of a sentence, left to right, non-overlapping."""
     mentions = []

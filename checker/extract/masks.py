@@ -7,6 +7,7 @@ from functools import lru_cache
 
 from checker.extract.game_clock import clock_spans
 from checker.extract.records import record_spans
+from checker.extract.recurring import by_text
 
 MONTH = (
     r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?"
@@ -90,6 +91,7 @@ def _one_pass(which: tuple[int, ...]) -> re.Pattern[str]:
     return re.compile("|".join(_scoped(_NEEDS[index][0]) for index in which))
 
 
+@by_text
 def masked_spans(text: str) -> list[tuple[int, int]]:
     """Return the sorted spans of dates, times, ages and the like in a sentence."""
     which = tuple(index for index, (_, needed) in enumerate(_NEEDS) if needed.search(text))

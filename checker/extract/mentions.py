@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from checker.extract.masks import masked_spans, overlaps
+from checker.extract.recurring import by_text
 from checker.lexicon import QuantityLexicon, Unit
 from checker.normalize.quantities import describe, number_value, qualify, representable, rounding
 from checker.records import Interval, Quantity
@@ -104,6 +105,7 @@ def _score_before_noun(text: str, start: int, end: int, lex: QuantityLexicon) ->
             and bool(following) and following.group(1).lower() not in lex.units and singular_noun(following.group(1)))
 
 
+@by_text
 def find_mentions(text: str, lex: QuantityLexicon) -> list[Mention]:
     """Return the number mentions of a sentence, leaving out dates, times, ages and names."""
     pats = _patterns(lex)

@@ -27,6 +27,7 @@ from checker.extract.date_mentions import DateMention
 from checker.extract.dates import INCIDENT_PREDICATE, INCIDENT_THING, event_of
 from checker.extract.events import IncidentLexicon, load_incident, main_incident
 from checker.extract.game_clock import clock_spans
+from checker.extract.recurring import by_text
 from checker.lexicon import EventLexicon, PredicateLexicon, QuantityLexicon, load_quantities
 from checker.records import Claim, Interval, Quantity, Sentence, claim_in
 
@@ -70,6 +71,7 @@ class TimeMention:
     to_the_hour: bool
 
 
+@by_text
 def find_times(sentence: str) -> list[TimeMention]:
     """Return the clock times of a sentence."""
     found: list[TimeMention] = []
