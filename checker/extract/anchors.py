@@ -6,6 +6,7 @@ import re
 from datetime import date
 
 from checker.extract.clauses import clause
+from checker.extract.recurring import kept_by_text
 
 # "In 2004", "in September 2009", "the 2004 tsunami", "'s 2006 war": a year as a time anchor.
 _YEAR = re.compile(r"(?<![\d,.$£€-])(1[89]\d\d|20\d\d)(?!\d|,\d|\s*(?:%|percent|people|[a-z]+s\b))")
@@ -31,6 +32,7 @@ _NEAR_AFTER = 50  # characters after a number within which an event's year still
 _NOMINAL = re.compile(r"(?:\bof|\bthe|['’]s)\s+$", re.I)
 
 
+@kept_by_text
 def clause_anchor(sentence: str, start: int, published: date | None) -> str:
     """Return the time anchor of the number at `start`. A year or month said as a time ("in
     2004", "last year", "In February") anchors the whole sentence; a year that names an event
@@ -59,6 +61,7 @@ def clause_anchor(sentence: str, start: int, published: date | None) -> str:
     return "+".join(sorted(set(filter(None, (sentence_wide + "+" + own).split("+")))))
 
 
+@kept_by_text
 def year_anchor(sentence: str, published: date | None) -> str:
     """Return the year(s) or month a sentence speaks of ("2004", "month 9"), or "" for the story's own time."""
     years = {m.group(1) for m in _YEAR.finditer(sentence)}

@@ -19,3 +19,8 @@ def by_text(read: Callable[..., list[T]]) -> Callable[..., list[T]]:
         return list(kept(*args, **kwargs))
 
     return reading
+
+
+def kept_by_text(read: Callable[..., T]) -> Callable[..., T]:
+    """Keep read's immutable result by its arguments (a sentence's text, positions, hashable settings)."""
+    return wraps(read)(lru_cache(maxsize=SENTENCES)(read))

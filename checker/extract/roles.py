@@ -7,6 +7,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import lru_cache
 
+from checker.extract.recurring import by_text
 from checker.normalize.titles import TitleLexicon, load_titles, office_vocabulary, singular
 
 _TOKEN = (
@@ -35,6 +36,7 @@ class RoleMention:
     form: str  # before | appositive | possessive | list | of
 
 
+@by_text
 def find_roles(sentence: str, lex: TitleLexicon | None = None) -> list[RoleMention]:
     """Return the person-title mentions of a sentence, in order."""
     lex = lex or load_titles()

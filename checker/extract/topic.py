@@ -7,6 +7,7 @@ from dataclasses import dataclass
 
 from checker.extract.calendar_words import CALENDAR
 from checker.extract.lemmas import noun_only, singular_noun
+from checker.extract.recurring import kept_by_text
 from checker.lexicon import Predicate, PredicateLexicon
 
 _WORD = re.compile(r"[A-Za-z][A-Za-z'’-]*")
@@ -69,6 +70,7 @@ class Topic:
     end: int  # where the number and its noun phrase end in the sentence
 
 
+@kept_by_text
 def topic_of(sentence: str, start: int, end: int, dimension: str, lex: PredicateLexicon,
              bounds: tuple[int, int]) -> Topic:
     """Find the topic of the number at [start, end) in a sentence."""
