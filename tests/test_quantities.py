@@ -179,6 +179,18 @@ def test_phrase_normalizes_to_interval(lex, phrase, dimension, low, high):
     assert quantity.interval.hi == pytest.approx(high, rel=1e-6)
 
 
+@pytest.mark.parametrize(("modified", "plain"), [
+    ("They walked 30 more miles", "They walked 30 miles"),
+    ("a season with 4,183 passing yards", "a season with 4,183 yards"),
+    ("5 additional inches of rain", "5 inches of rain"),
+    ("40 fewer kilometres of track", "40 kilometres of track"),
+    ("killing 5 sleeping people", "killing 5 people"),  # no unit after the word: a count
+])
+def test_a_word_between_a_figure_and_its_unit_leaves_the_unit_its_own(lex, modified, plain):
+    got, want = parse_quantity(modified, lex), parse_quantity(plain, lex)
+    assert (got.dimension, got.interval) == (want.dimension, want.interval)
+
+
 def test_a_fraction_is_not_read_as_a_date(lex):
     assert parse_quantity("sentenced to 2 1/2 years", lex).text == "2 1/2 years"
     assert parse_quantity("on 12/05 at noon", lex) is None

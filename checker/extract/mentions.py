@@ -225,7 +225,15 @@ def _dimension(rest: str, end: int, pats: _Patterns, lex: QuantityLexicon, curre
     if found := pats.unit.match(rest):
         unit: Unit = lex.units[" ".join(found.group("u").lower().split())]
         return unit.dimension, unit.factor, unit.precision, end + found.end()
+    # "30 more miles", "4,183 passing yards": a comparative or a participle between a figure
+    # and its unit leaves the unit the figure's; the word stays in the text the topic reads.
+    if (modifier := _UNIT_MODIFIER.match(rest)) and (found := pats.unit.match(rest[modifier.end():])):
+        unit = lex.units[" ".join(found.group("u").lower().split())]
+        return unit.dimension, unit.factor, unit.precision, end
     return "count", 1.0, lex.precision["count"], end
+
+
+_UNIT_MODIFIER = re.compile(r"\s+(?:more|fewer|less|extra|additional|further|[a-z]+ing)(?=\s)")
 
 
 def _standalone(text: str, match: re.Match[str], end: int, left: str, qualifier: str, dimension: str, scale: float) -> bool:
