@@ -4,6 +4,7 @@ from datetime import date
 
 import pytest
 
+from checker.extract import speakers as sp
 from checker.extract.ages import find_ages
 from checker.extract.date_mentions import find_date_mentions
 from checker.extract.masks import masked_spans
@@ -41,3 +42,17 @@ def test_by_text_reads_each_distinct_text_once():
 
     assert words("a b") == ["a", "b"] and words("a b") == ["a", "b"] and words("c") == ["c"]
     assert calls == ["a b", "c"]
+
+
+@pytest.mark.parametrize("sentence", [
+    '"We have received around 50," said Dr. Maria Lopez, the clinic\'s director.',
+    "Israeli Foreign Minister Gideon Saar told reporters the talks had failed.",
+    "He said the bridge would reopen, according to Mayor John Carter.",
+])
+@pytest.mark.parametrize("offset", [0, 1234])
+def test_a_sentence_read_once_says_the_same_wherever_it_stands(sentence, offset):
+    parsed = sp.parse(sentence, offset)
+    reading = sp.read(sentence)
+    assert reading.attributions_at(offset) == sp.attributions(parsed) != []
+    assert reading.people_at(offset) == sp.people(parsed) != []
+    assert reading.subject == sp.subject(parsed)

@@ -17,6 +17,7 @@ from dataclasses import dataclass
 
 from checker.extract import speakers as sp
 from checker.extract.quotes import SELF_NAMED, Quote, quote_spans, read_speakers, rebuild
+from checker.extract.recurring import kept_by_text
 from checker.records import Sentence
 
 MIN_WORDS = 6  # fewer words rarely identify one statement across articles
@@ -90,10 +91,16 @@ def _self_named(text: str, shape: _Shape) -> str:
 
 def _shape(text: str, s: Sentence, index: int) -> _Shape | None:
     """Find a statement credited to a speaker in a sentence without quotation marks."""
-    words = text[s.start : s.end]
+    found = _shape_in(text[s.start : s.end])
+    return _Shape(index, found.verb + s.start, found.start + s.start, found.end + s.start, found.who) if found else None
+
+
+@kept_by_text
+def _shape_in(words: str) -> _Shape | None:
+    """Find the statement of one sentence, with offsets from its start (read once per text)."""
     if not _REPORTING.search(words) or _MARKS.search(words) or not words.rstrip().endswith("."):
         return None
-    parsed = sp.parse(words, s.start)
+    parsed = sp.parse(words, 0)
     toks = parsed.tokens
     last = len(toks) - 1 if toks[-1].text == "." else len(toks)  # "... in the U.S." keeps its stop
     found = [at for at in sp.attributions(parsed) if at.who is not None]
@@ -101,7 +108,7 @@ def _shape(text: str, s: Sentence, index: int) -> _Shape | None:
         verb = next(k for k, t in enumerate(toks) if t.start == at.verb)
         span = _statement(toks, at, verb, last, later=found[n + 1 :])
         if span and len([t for t in toks[span[0] : span[1]] if _word(t)]) >= MIN_WORDS:
-            return _Shape(index, at.verb, toks[span[0]].start, toks[span[1] - 1].end, at.who)
+            return _Shape(-1, at.verb, toks[span[0]].start, toks[span[1] - 1].end, at.who)  # index: _shape's
     return None
 
 

@@ -164,18 +164,18 @@ def read_speakers(text: str, sentences: list[Sentence], spans: list[_Span],
     near = _near_quotes(spans, len(sentences)) if near is None else near
     masked = _masked(text, spans)
     for index, s in enumerate(sentences):
-        parsed = sp.parse(masked[s.start : s.end], s.start)
-        memory.learn(sp.people(parsed))
+        reading = sp.read(masked[s.start : s.end])
+        memory.learn(reading.people_at(s.start))
         if index not in near:
             # Far from every statement a sentence only teaches full names ("Gideon Saar" for a
             # later "Saar"); its speakers and subject are too far back for any "he".
             memory.remember([], None, None)
             said.append([])
             continue
-        subject = sp.subject(parsed)
+        subject = reading.subject
         here = memory.resolve(subject, None) if subject else None
         found: list[Said] = []
-        for at in sp.attributions(parsed):
+        for at in reading.attributions_at(s.start):
             if at.who is None:
                 before = [f for f in found if f.at.verb < at.verb]
                 source = before[-1] if before else (Said(at, *here, subject.text) if here else None)
@@ -202,7 +202,7 @@ def _read_quick(text: str, sentences: list[Sentence], spans: list[_Span]) -> lis
     masked = _masked(text, spans)
     for index in sorted(needed):
         s = sentences[index]
-        for at in sp.attributions(sp.parse(masked[s.start : s.end], s.start)):
+        for at in sp.read(masked[s.start : s.end]).attributions_at(s.start):
             if at.who is None or at.who.kind not in SELF_NAMED:
                 said[index].append(Said(at, "", _NEEDS_MEMORY, ""))
             else:

@@ -12,6 +12,7 @@ from functools import lru_cache
 from typing import NamedTuple
 
 from checker.extract.calendar_words import CALENDAR
+from checker.extract.recurring import kept_by_text
 from checker.sentences import STARTERS
 
 MASK = "\x00"
@@ -140,6 +141,31 @@ def parse(masked: str, offset: int) -> Parsed:
     """Cut a masked sentence into tokens."""
     toks = tuple(Token(m.group(), m.start() + offset, m.end() + offset) for m in _TOKEN.finditer(masked))
     return Parsed(masked, offset, toks)
+
+
+@dataclass(frozen=True, slots=True)
+class Reading:
+    """What a masked sentence says of who speaks, wherever it stands in an article."""
+
+    people: tuple[tuple[int, Named], ...]  # offsets from the sentence's start
+    attributions: tuple[Attribution, ...]  # offsets from the sentence's start
+    subject: Named | None
+
+    def people_at(self, offset: int) -> list[tuple[int, Named]]:
+        """Return the people with article offsets."""
+        return [(at + offset, named) for at, named in self.people]
+
+    def attributions_at(self, offset: int) -> list[Attribution]:
+        """Return the attributions with article offsets."""
+        return [Attribution(a.verb + offset, a.start + offset, a.end + offset, a.who) for a in self.attributions]
+
+
+@kept_by_text
+def read(masked: str) -> Reading:
+    """Read a masked sentence's people, attributions and subject once per text: a wire story's
+    sentences recur across outlets, and none of these depends on where the sentence stands."""
+    parsed = parse(masked, 0)
+    return Reading(tuple(people(parsed)), tuple(attributions(parsed)), subject(parsed))
 
 
 def attributions(p: Parsed) -> list[Attribution]:
