@@ -58,6 +58,11 @@ VERBS = [
     ("An Antonov bomber dropped four bombs on the area.", "four", "drop"),
     ("Three other bombs exploded outside the camp.", "Three", "explode"),
     ("Jamaal Charles rushed for 226 yards.", "226 yards", "rush"),
+    # a participle right after the noun opens a phrase describing it; the clause's verb follows
+    ("Some 500 people living near the dam were moved to a school.", "Some 500", "move"),
+    ("A six-month Egypt-brokered truce was reached in June.", "six-month", "reach"),
+    ("The four cables running across the sea carry most traffic.", "four", "run"),  # no auxiliary: its own verb
+    ("Four bombs landed near the camp and were defused.", "Four", "land"),  # a coordinated verb is not the phrase's end
     ("The Chiefs racked up a total of 507 yards on offense.", "507 yards", "rack"),
     # Light verbs carry no event of their own.
     ("Wayne had five catches.", "five", ""),

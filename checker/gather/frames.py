@@ -283,8 +283,31 @@ _BETWEEN = frozenset("""were was is are be been being had has have will would co
     for a an the at least most more than some about around nearly almost over under up to by
     total of""".split())
 _COPULA = frozenset("is are was were".split())
+REDUCED_RELATIVE = True  # a participle after a figure's noun yields to the clause's verb (ablation)
 # Verbs that carry no event of their own: "had five catches", "took to the streets".
 _LIGHT = frozenset("be have do get make take include".split())
+
+
+def _noun_before(words: list[str], at: int) -> bool:
+    """Tell whether the word before a participle is its noun, not an auxiliary or an adverb."""
+    return words[at - 1].lower() not in _BETWEEN and noun_like(words[at - 1])
+
+
+def _verb_after_phrase(text: str, at: int, high: int) -> str:
+    """Return the verb an auxiliary brings after a participle's phrase ("... near the dam were
+    evacuated"), or "" when the participle is the clause's own verb ("four bombs dropped on
+    the camp", "... landed and were defused")."""
+    phrase = _PHRASE_END.search(text, at, high)
+    if not phrase or not phrase.group("aux"):
+        return ""
+    for word in _WORDS.finditer(text, phrase.end(), high):
+        lemma = verb_lemma(word.group())
+        if lemma or word.group().lower() not in _BETWEEN:
+            return lemma
+    return ""
+
+
+_PHRASE_END = re.compile(r"[,;:()—–]|\b(?:and|but|or|which|who|that)\b|\b(?P<aux>was|were|is|are|had|has|have|will|would)\b", re.I)
 
 
 def event_verb(text: str, start: int, end: int, low: int, high: int) -> str:
@@ -293,10 +316,15 @@ def event_verb(text: str, start: int, end: int, low: int, high: int) -> str:
     "rushed for 226 yards"); "be" when the figure's own verb is a copula ("Nearly 100 workers
     were on the night shift": a state, not an event); "" when no verb stands there or the verb
     is a light one."""
-    after = [m.group() for m in _WORDS.finditer(text, end, high)][:6]
+    found = list(_WORDS.finditer(text, end, high))[:6]
+    after = [m.group() for m in found]
     copula = False
-    for word in after:
+    for at, word in enumerate(after):
         lemma = verb_lemma(word)
+        if lemma and REDUCED_RELATIVE and at and word.lower().endswith(("ing", "ed")) and _noun_before(after, at):
+            # "500 people living near the dam were evacuated": a participle right after the
+            # noun describes it; the clause's own verb comes after the phrase it opens.
+            lemma = _verb_after_phrase(text, found[at].end(), high) or lemma
         if lemma:
             return "" if lemma in _LIGHT else lemma
         copula = copula or word.lower() in _COPULA
