@@ -59,22 +59,16 @@ def opens_sentence(text: str, at: int) -> bool:
 def words(text: str) -> tuple[Counter[str], set[str]]:
     """Count a text's content words (lower-cased, a plural's -s dropped) and say which of
     them are names: capitalized inside a sentence, never written in lower case."""
-    stops = stop_words()
     counts: Counter[str] = Counter()
     upper: set[str] = set()
     lower: set[str] = set()
     previous, previous_end = "", 0
     for match in _WORD.finditer(text):
         raw = match.group()
-        word = raw.lower().replace("’", "'")
-        if len(word) < 3 or word in stops:
+        word = _content_word(raw)
+        if not word:
             previous = ""
             continue
-        word = word.removesuffix("'s")
-        # Only a plain -s goes, never after ss, us, is, as ("Hamas", "virus"); topic.singularize's
-        # fuller rules split a dev cluster when tried here.
-        if len(word) > 4 and word.endswith("s") and not word.endswith(("ss", "us", "is", "as")):
-            word = word[:-1]
         counts[word] += 1
         if not raw[0].isupper():
             lower.add(word)
@@ -91,6 +85,21 @@ def words(text: str) -> tuple[Counter[str], set[str]]:
     return counts, upper - lower - CALENDAR
 
 
+@lru_cache(maxsize=200_000)
+def _content_word(raw: str) -> str:
+    """Return a word as words() counts it (lower-cased, a plural's -s dropped), or "" for a
+    function word or one too short to tell anything."""
+    word = raw.lower().replace("’", "'")
+    if len(word) < 3 or word in stop_words():
+        return ""
+    word = word.removesuffix("'s")
+    # Only a plain -s goes, never after ss, us, is, as ("Hamas", "virus"); topic.singularize's
+    # fuller rules split a dev cluster when tried here.
+    if len(word) > 4 and word.endswith("s") and not word.endswith(("ss", "us", "is", "as")):
+        word = word[:-1]
+    return word
+
+
 def story_text(article: Article) -> str:
     """Return what an article's story is read from: its title and its text."""
     return f"{article.title or ''}\n{article.text}"
@@ -105,10 +114,10 @@ def vectors(read: Mapping[str, tuple[Counter[str], set[str]]]) -> dict[str, dict
     # A batch is a sample of the day's news: a word all of a small batch's articles use is
     # still rare in that news, so rarity is counted as if the batch held at least SAMPLE articles.
     n = max(len(read), SAMPLE)
+    idf = {w: math.log((n + 1) / (k + 1)) + 1 for w, k in df.items()}  # once per word, not per use
     out = {}
     for key, (counts, _) in read.items():
-        raw = {w: (1 + math.log(k)) * (math.log((n + 1) / (df[w] + 1)) + 1) * rarity(w)
-               for w, k in counts.items()}
+        raw = {w: (1 + math.log(k)) * idf[w] * rarity(w) for w, k in counts.items()}
         top = sorted(raw.items(), key=lambda item: (-item[1], item[0]))[:TERMS_PER_ARTICLE]
         norm = math.sqrt(sum(v * v for _, v in top)) or 1.0
         out[key] = {w: v / norm for w, v in top}
@@ -184,27 +193,31 @@ def _near_in_time(a: date | None, b: date | None) -> bool:
     return a is None or b is None or abs((a - b).days) <= STORY_DAYS
 
 
-def _postings(ids: list[str], vecs: Mapping[str, dict[str, float]]) -> dict[str, list[str]]:
-    """Index the articles by their telling words; a word many articles use lists only those it
-    tells most about, so an article's cost does not grow with the batch."""
-    postings: dict[str, list[str]] = defaultdict(list)
+def _postings(ids: list[str], vecs: Mapping[str, dict[str, float]]) -> dict[str, list[tuple[str, float]]]:
+    """Index the articles by their telling words, each with its weight there; a word many
+    articles use lists only those it tells most about, so an article's cost does not grow with
+    the batch."""
+    postings: dict[str, list[tuple[str, float]]] = defaultdict(list)
     for key in ids:
-        for word in vecs[key]:
-            postings[word].append(key)
-    for word, keys in postings.items():
-        if len(keys) > POSTING_CAP:
-            postings[word] = sorted(keys, key=lambda k: (-vecs[k][word], k))[:POSTING_CAP]
+        for word, weight in vecs[key].items():
+            postings[word].append((key, weight))
+    for word, keyed in postings.items():
+        if len(keyed) > POSTING_CAP:
+            postings[word] = sorted(keyed, key=lambda item: (-item[1], item[0]))[:POSTING_CAP]
     return postings
 
 
-def _nearest(key: str, vecs: Mapping[str, dict[str, float]], postings: Mapping[str, list[str]]) -> list[tuple[str, float]]:
+def _nearest(key: str, vecs: Mapping[str, dict[str, float]],
+             postings: Mapping[str, list[tuple[str, float]]]) -> list[tuple[str, float]]:
     """Return the article's closest articles at or above SAME_STORY, at most NEIGHBOURS."""
     scores: dict[str, float] = defaultdict(float)
     for word, weight in vecs[key].items():
-        for other in postings.get(word, ()):
+        for other, theirs in postings.get(word, ()):
             if other != key:
-                scores[other] += weight * vecs[other][word]
-    ranked = sorted(scores.items(), key=lambda item: (-item[1], item[0]))
+                scores[other] += weight * theirs
+    # Only those close enough can be kept, whatever the closest: sort those alone.
+    ranked = sorted(((other, score) for other, score in scores.items() if score >= SAME_STORY),
+                    key=lambda item: (-item[1], item[0]))
     if not ranked:
         return []
     # An article far closer to some articles than to others tells their story, not the others';
