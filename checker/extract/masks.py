@@ -75,13 +75,17 @@ def _scoped(pattern: re.Pattern[str]) -> str:
 
 
 _DIGIT = re.compile(r"\d")
-# What each pattern cannot match without: a cheap first look that leaves out the patterns a
-# sentence cannot hold (most hold no age and no "ago"), so the one pass tries only the rest.
+# What each pattern cannot match without: cheap first looks that leave out the patterns a
+# sentence cannot hold (most hold no age and no "ago"; most figures are no date, time or
+# number sign), so the one pass tries only the rest. Each look is a piece every alternative
+# of its pattern holds, written as the pattern writes it (months and zones as cased).
 _NEEDS = (
-    (_DATES, _DIGIT), (_TIMES, _DIGIT),
-    (_AGES, re.compile(r"old|age|0s", re.IGNORECASE)),
-    (_RELATIVE, re.compile(r"ago|earlier|later|before|after|previously|since|from now|back", re.IGNORECASE)),
-    (_OTHER, _DIGIT),
+    (_DATES, (_DIGIT, re.compile(r"\d[-/]\d|Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec"))),
+    (_TIMES, (_DIGIT, re.compile(rf"\d[:.]\d|\d\s*(?:[ap]\.|[ap]m|[AP]M|{_ZONE})|o'clock"))),
+    (_AGES, (re.compile(r"old|age|0s", re.IGNORECASE),)),
+    (_RELATIVE, (re.compile(r"ago|earlier|later|before|after|previously|since|from now|back", re.IGNORECASE),)),
+    (_OTHER, (_DIGIT, re.compile(r"\d/\d|No\.|Nos\.|number|#|\d(?:st|nd|rd|th)"
+                                 r"|Street|St\.|Avenue|Ave\.|Road|Rd\.|Boulevard|Blvd\.|Lane|Drive|Way|Place|Court|Highway"))),
 )
 
 
@@ -94,7 +98,7 @@ def _one_pass(which: tuple[int, ...]) -> re.Pattern[str]:
 @by_text
 def masked_spans(text: str) -> list[tuple[int, int]]:
     """Return the sorted spans of dates, times, ages and the like in a sentence."""
-    which = tuple(index for index, (_, needed) in enumerate(_NEEDS) if needed.search(text))
+    which = tuple(index for index, (_, needed) in enumerate(_NEEDS) if all(look.search(text) for look in needed))
     # A pattern left out matches nowhere in the text, so the pass finds what a pass over all five would.
     spans = [m.span() for m in _one_pass(which).finditer(text)] if which else []
     spans.extend(m.span("n") for m in _NAME_AGE.finditer(text))

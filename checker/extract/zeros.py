@@ -25,6 +25,8 @@ def zero_claims(sentence: Sentence, plex: PredicateLexicon, published: date | No
     """Yield a count of 0 for each predicate a sentence says nobody underwent; "no reports of
     casualties" is no such claim (an absence of reports, not a report of absence)."""
     text = sentence.text
+    if "no" not in text.lower():
+        return  # both patterns open with "no" ("no one", "nobody", "none", "no"): most sentences hold none
     seen: set[str] = set()
     for match in (*_NOBODY.finditer(text), *_NO.finditer(text)):
         nouns_only = match.re is _NO
