@@ -106,13 +106,22 @@ def child(folder: str) -> None:
     claims = extract_claims(loaded.articles, settings, None, warnings)
     stages["extract"], t = time.perf_counter() - t, time.perf_counter()
     disputed, agreed = find_facts(claims, loaded.articles, settings)
-    stages["facts"] = time.perf_counter() - t
+    stages["facts"], t = time.perf_counter() - t, time.perf_counter()
+    # The reports `--out` writes, written as it writes them: a check's end is its reports.
+    from checker.output import OUT_FILES, write_all
+    from checker.records import Report
+    from checker.report import rendered
+    done = Report(loaded.articles, tuple(claims), tuple(disputed), tuple(agreed), tuple(warnings))
+    with tempfile.TemporaryDirectory() as out:
+        written = write_all(Path(out), {name: rendered(kind, done) for name, kind in OUT_FILES.items()})
+        report_bytes = sum(path.stat().st_size for path in written)
+    stages["report"] = time.perf_counter() - t
     seconds, cpu = time.perf_counter() - t0, _cpu() - cpu0
     texts = [a.text for a in loaded.articles]
     # Every corpus names its files "<story or copy>_...": a fact whose claims span two prefixes joins two stories.
     across = lambda facts: sum(len({c.article_id.split("_")[0] for c in f.claims}) > 1 for f in facts)  # noqa: E731
     print(json.dumps({"seconds": seconds, "cpu": cpu, "stages": stages, "scan": scan_seconds(texts),
-                      "text_mb": sum(len(t.encode("utf-8")) for t in texts) / 1e6,
+                      "text_mb": sum(len(t.encode("utf-8")) for t in texts) / 1e6, "report_mb": report_bytes / 1e6,
                       "articles": len(loaded.articles), "claims": len(claims),
                       "facts": len(disputed) + len(agreed), "findings": len(disputed), "agreed": len(agreed),
                       "findings_across": across(disputed), "agreed_across": across(agreed),
@@ -164,11 +173,11 @@ def in_process(folder: Path) -> list[tuple[str, float, float]]:
 def row(corpus: str, n: int, mb: float, r: dict) -> list[str]:
     """Format one measured run as a table row."""
     if r["rc"] != 0:
-        return [corpus, f"{n:,}", f"{mb:.2f}", f"FAILED ({r['why']})", *[""] * 7, f"{r['rss_mb']:.0f}", "", ""]
+        return [corpus, f"{n:,}", f"{mb:.2f}", f"FAILED ({r['why']})", *[""] * 8, f"{r['rss_mb']:.0f}", "", ""]
     s, text = r["seconds"], r["text_mb"]
     stage = lambda name: f"{text / r['stages'][name]:.2f}"  # noqa: E731
     return [corpus, f"{n:,}", f"{mb:.2f}", f"{s:.2f}", f"{n / s:.1f}", f"{text / s:.2f}", f"{text / r['cpu']:.2f}",
-            stage("load"), stage("extract"), stage("facts"), f"{text / r['scan']:.1f} (x{s / r['scan']:.0f})",
+            stage("load"), stage("extract"), stage("facts"), stage("report"), f"{text / r['scan']:.1f} (x{s / r['scan']:.0f})",
             f"{r['rss_mb']:.0f}", f"{r['findings']:,}", f"{r['agreed']:,}"]
 
 
@@ -248,9 +257,9 @@ def main() -> None:
                        disable_numparse=True, colalign=("left", "right", "left", "right", "right")))
     if rows:
         print(tabulate(rows, ["corpus", "articles", "MB", "seconds", "articles/s", "MB/s", "MB/s per CPU-s",
-                              "load MB/s", "extract MB/s", "facts MB/s", "scan MB/s (x slower)", "peak RSS MB",
+                              "load MB/s", "extract MB/s", "facts MB/s", "report MB/s", "scan MB/s (x slower)", "peak RSS MB",
                               "findings", "agreed"], tablefmt="github", disable_numparse=True,
-                       colalign=("left",) + ("right",) * 13))
+                       colalign=("left",) + ("right",) * 14))
     if lines := growth(runs):
         print()
         print(tabulate(lines, ["corpus", "articles", "time ratio", "time", "findings ratio", "findings"],

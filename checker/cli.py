@@ -26,7 +26,7 @@ from checker.guard import (Terminated, bound_memory, debugging, error_line, out_
                            unbound_memory)
 from checker.loader import load_paths
 from checker.output import OUT_FILES, write_all
-from checker.report import REPORTERS, table
+from checker.report import REPORTERS, rendered, table
 from checker.report.details import details, timings
 from checker.report.evidence import articles_by_id
 from checker.report.sanitize import defuse, one_line
@@ -203,7 +203,7 @@ def check(paths, fmt, out, fail_on, rules, same_article, baseline, accept_unrevi
         # Selection comes after the baseline, so an accepted finding of an ignored check is not stale.
         report, hidden = choose(apply_baseline(checked, accepted), settings)
         text = table.render(report, color=True) if colour else REPORTERS[settings.format](report)
-        files = {name: REPORTERS[kind](report) for name, kind in OUT_FILES.items()} if out else {}
+        files = {name: rendered(kind, report) for name, kind in OUT_FILES.items()} if out else {}
         if out:
             written = write_all(out, files)
         clock.step("reported")

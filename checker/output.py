@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import tempfile
+from collections.abc import Iterable
 from pathlib import Path
 
 from checker.errors import InputError
@@ -14,8 +15,9 @@ OUT_FILES = {"report.md": "markdown", "report.json": "json", "report.html": "htm
              "report.sarif": "sarif"}
 
 
-def write_all(folder: Path, files: dict[str, str]) -> list[Path]:
-    """Write every named text into the folder; on any failure leave none half-written."""
+def write_all(folder: Path, files: dict[str, str | Iterable[str]]) -> list[Path]:
+    """Write every named text (whole, or in pieces made as they are written) into the folder;
+    on any failure leave none half-written."""
     try:
         folder.mkdir(parents=True, exist_ok=True)
     except OSError as err:
@@ -29,7 +31,8 @@ def write_all(folder: Path, files: dict[str, str]) -> list[Path]:
             staged.append((temp, folder / name))
             os.chmod(temp, mode)  # mkstemp makes 0600; a report is an ordinary file
             with os.fdopen(handle, "w", encoding="utf-8", newline="") as out:
-                out.write(text)
+                for piece in [text] if isinstance(text, str) else text:
+                    out.write(piece)
         # A signal waits until every report is in place: the folder holds this run's reports or
         # the last run's, never a mix.
         with signals_held():

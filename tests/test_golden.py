@@ -184,3 +184,22 @@ def test_github_finding_without_a_line_omits_it(report: Report) -> None:
     assert first.startswith(f"::{github.COMMANDS[f.severity]} file=batch%3A 1%2C2.csv,title={f.rule} ")
     assert "::Two%0Alines, 100%25 — " in first and ":0" not in first
     assert COMMAND.fullmatch(first)
+
+
+def test_the_json_report_in_pieces_is_the_golden_file_and_a_file_takes_them(report: Report, tmp_path, monkeypatch):
+    monkeypatch.setattr(json, "_PIECE", 7)  # many pieces, as a big batch gives
+    parts = list(json.pieces(report))
+    assert len(parts) > 100
+    check_golden("report.json", "".join(parts))
+    from checker.output import write_all
+    from checker.report import rendered
+
+    (written,) = write_all(tmp_path, {"report.json": rendered("json", report)})
+    assert written.read_text(encoding="utf-8") == (GOLDEN / "report.json").read_text(encoding="utf-8")
+
+
+def test_a_legacy_workflow_command_is_escaped_in_every_piece(report: Report, monkeypatch):
+    monkeypatch.setattr(json, "_PIECE", 1)  # every token a piece of its own
+    text = "".join(json.pieces(replace(report, stale=("##[error]boom",))))
+    assert "##[" not in text and "##\\u005berror]boom" in text
+    assert jsonlib.loads(text)["stale"] == ["##[error]boom"]

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 
 from checker.records import Report
 from checker.report import csv, github, html, json, markdown, sarif, table
@@ -16,3 +16,11 @@ REPORTERS: dict[str, Callable[[Report], str]] = {
     "html": html.render,
     "sarif": sarif.render,
 }
+# Formats a file may take in pieces (see output.write_all): the JSON report of a big batch.
+IN_PIECES: dict[str, Callable[[Report], Iterable[str]]] = {"json": json.pieces}
+
+
+def rendered(kind: str, report: Report) -> str | Iterable[str]:
+    """Return a report for a file: in pieces where the format gives them, else whole."""
+    return IN_PIECES[kind](report) if kind in IN_PIECES else REPORTERS[kind](report)
+

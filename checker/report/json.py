@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import json
-from collections.abc import Mapping
+from collections.abc import Iterator, Mapping
 
 from checker.records import Article, Finding, Report
 from checker.report.evidence import article_of, articles_by_id, claim_fields
@@ -32,6 +32,12 @@ def finding_fields(finding: Finding, articles: Mapping[str, Article], suppressed
 
 def render(report: Report) -> str:
     """Render the report as JSON with sorted keys."""
+    return "".join(pieces(report))
+
+
+def pieces(report: Report) -> Iterator[str]:
+    """Yield the JSON report in pieces, as render() would write it whole: a batch of 10,000
+    articles gives a report of some 150 million characters, which a file takes piece by piece."""
     report = clean_report(report)
     articles = articles_by_id(report.articles)
     # A reopened finding gained a value since it was accepted, so the baseline no longer covers it.
@@ -45,4 +51,16 @@ def render(report: Report) -> str:
         "agreed": [finding_fields(f, articles, False) for f in report.agreed],
         "stale": list(report.stale),
     }
-    return json_safe(json.dumps(document, indent=2, sort_keys=True, ensure_ascii=False)) + "\n"
+    # The indenting encoder yields one string per token (tens of millions here): they are
+    # joined a batch at a time. "##" occurs only inside a JSON string, which is one token, so
+    # each piece is made safe alone.
+    batch = []
+    for token in json.JSONEncoder(indent=2, sort_keys=True, ensure_ascii=False).iterencode(document):
+        batch.append(token)
+        if len(batch) == _PIECE:
+            yield json_safe("".join(batch))
+            batch = []
+    yield json_safe("".join(batch)) + "\n"
+
+
+_PIECE = 65_536  # encoder tokens to a piece
