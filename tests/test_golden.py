@@ -19,7 +19,7 @@ import pytest
 from checker.config import Settings
 from checker.engine import run
 from checker.records import Report
-from checker.report import csv, github, json, markdown, sarif, table
+from checker.report import csv, github, json, markdown, sanitize, sarif, table
 from checker.report.evidence import summary_line
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -186,20 +186,21 @@ def test_github_finding_without_a_line_omits_it(report: Report) -> None:
     assert COMMAND.fullmatch(first)
 
 
-def test_the_json_report_in_pieces_is_the_golden_file_and_a_file_takes_them(report: Report, tmp_path, monkeypatch):
-    monkeypatch.setattr(json, "_PIECE", 7)  # many pieces, as a big batch gives
+def test_the_json_documents_in_pieces_are_the_golden_files_and_a_file_takes_them(report: Report, tmp_path, monkeypatch):
+    monkeypatch.setattr(sanitize, "PIECE", 7)  # many pieces, as a big batch gives
     parts = list(json.pieces(report))
     assert len(parts) > 100
     check_golden("report.json", "".join(parts))
     from checker.output import write_all
     from checker.report import rendered
 
-    (written,) = write_all(tmp_path, {"report.json": rendered("json", report)})
-    assert written.read_text(encoding="utf-8") == (GOLDEN / "report.json").read_text(encoding="utf-8")
+    for name, kind in (("report.json", "json"), ("report.sarif", "sarif")):
+        (written,) = write_all(tmp_path, {name: rendered(kind, report)})
+        assert written.read_text(encoding="utf-8") == (GOLDEN / name).read_text(encoding="utf-8")
 
 
 def test_a_legacy_workflow_command_is_escaped_in_every_piece(report: Report, monkeypatch):
-    monkeypatch.setattr(json, "_PIECE", 1)  # every token a piece of its own
+    monkeypatch.setattr(sanitize, "PIECE", 1)  # every token a piece of its own
     text = "".join(json.pieces(replace(report, stale=("##[error]boom",))))
     assert "##[" not in text and "##\\u005berror]boom" in text
     assert jsonlib.loads(text)["stale"] == ["##[error]boom"]

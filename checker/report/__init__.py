@@ -16,8 +16,8 @@ REPORTERS: dict[str, Callable[[Report], str]] = {
     "html": html.render,
     "sarif": sarif.render,
 }
-# Formats a file may take in pieces (see output.write_all): the JSON report of a big batch.
-IN_PIECES: dict[str, Callable[[Report], Iterable[str]]] = {"json": json.pieces}
+# Formats a file may take in pieces (see output.write_all): the JSON documents of a big batch.
+IN_PIECES: dict[str, Callable[[Report], Iterable[str]]] = {"json": json.pieces, "sarif": sarif.pieces}
 
 
 def rendered(kind: str, report: Report) -> str | Iterable[str]:

@@ -2,12 +2,11 @@
 
 from __future__ import annotations
 
-import json
 from collections.abc import Iterator, Mapping
 
 from checker.records import Article, Finding, Report
 from checker.report.evidence import article_of, articles_by_id, claim_fields
-from checker.report.sanitize import clean_report, json_safe
+from checker.report.sanitize import clean_report, json_pieces
 
 VERSION = 2
 
@@ -51,16 +50,4 @@ def pieces(report: Report) -> Iterator[str]:
         "agreed": [finding_fields(f, articles, False) for f in report.agreed],
         "stale": list(report.stale),
     }
-    # The indenting encoder yields one string per token (tens of millions here): they are
-    # joined a batch at a time. "##" occurs only inside a JSON string, which is one token, so
-    # each piece is made safe alone.
-    batch = []
-    for token in json.JSONEncoder(indent=2, sort_keys=True, ensure_ascii=False).iterencode(document):
-        batch.append(token)
-        if len(batch) == _PIECE:
-            yield json_safe("".join(batch))
-            batch = []
-    yield json_safe("".join(batch)) + "\n"
-
-
-_PIECE = 65_536  # encoder tokens to a piece
+    yield from json_pieces(document)

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import json
 import re
+from collections.abc import Iterator
 from dataclasses import fields, is_dataclass, replace
 from datetime import date
 from functools import cache
@@ -61,6 +63,23 @@ def json_safe(text: str) -> str:
     # "##" only occurs inside JSON strings, where the escape decodes to the very same "[";
     # and a JSON line starts with a bracket, a brace or a quote, never with "::".
     return _LEGACY_COMMAND.sub(lambda m: m[1] + "\\u005b", text)
+
+
+PIECE = 65_536  # encoder tokens to a piece of a JSON document
+
+
+def json_pieces(document: object) -> Iterator[str]:
+    """Yield a document as json.dumps(indent=2, sort_keys=True, ensure_ascii=False) writes it,
+    made json_safe, then a newline: in pieces, since the indenting encoder yields one string per
+    token and a batch of 10,000 articles gives tens of millions of them."""
+    # "##" occurs only inside a JSON string, which is one token: each piece is made safe alone.
+    batch = []
+    for token in json.JSONEncoder(indent=2, sort_keys=True, ensure_ascii=False).iterencode(document):
+        batch.append(token)
+        if len(batch) == PIECE:
+            yield json_safe("".join(batch))
+            batch = []
+    yield json_safe("".join(batch)) + "\n"
 
 
 def html_safe(text: str) -> str:

@@ -2,8 +2,7 @@
 
 from __future__ import annotations
 
-import json
-from collections.abc import Mapping
+from collections.abc import Iterator, Mapping
 from pathlib import Path
 from urllib.parse import quote
 
@@ -12,7 +11,7 @@ from checker.errors import RulesError
 from checker.records import Article, Claim, Finding, Report
 from checker.report.evidence import article_of, articles_by_id, source_of, state
 from checker.report.github import primary_claim
-from checker.report.sanitize import clean_report, json_safe
+from checker.report.sanitize import clean_report, json_pieces
 from checker.rules import Check, load_checks
 
 SCHEMA = "https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json"
@@ -105,6 +104,11 @@ def rule(finding: Finding, checks: Mapping[str, Check]) -> dict[str, object]:
 
 def render(report: Report) -> str:
     """Render the disputed facts as a SARIF 2.1.0 log with one run."""
+    return "".join(pieces(report))
+
+
+def pieces(report: Report) -> Iterator[str]:
+    """Yield the SARIF log in pieces, as render() would write it whole (see sanitize.json_pieces)."""
     report = clean_report(report)
     articles = articles_by_id(report.articles)
     by_rule = {f.rule: f for f in sorted(report.findings, key=lambda f: f.rule)}  # one finding per check
@@ -118,4 +122,4 @@ def render(report: Report) -> str:
         "results": [result(report, f, index[f.rule], articles) for f in report.findings],
     }
     document = {"$schema": SCHEMA, "version": "2.1.0", "runs": [run]}
-    return json_safe(json.dumps(document, indent=2, sort_keys=True, ensure_ascii=False)) + "\n"
+    yield from json_pieces(document)
