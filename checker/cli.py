@@ -18,7 +18,7 @@ from checker.baseline import Accepted, apply_baseline, load_baseline
 from checker.cli_options import (config_option, engine_options, fail_on_option, format_option, rules_option,
                                  same_article_option, selection_options, setting_options, terminal_options)
 from checker.config import describe, layer_settings
-from checker.engine import extract_claims, merge_reports, run
+from checker.engine import extract_claims, run
 from checker.errors import InputError, RulesError
 from checker.evaluate import evaluate, read_gold, render_eval
 from checker.files import irregular

@@ -92,12 +92,16 @@ def _self_named(text: str, shape: _Shape) -> str:
 def _shape(text: str, s: Sentence, index: int) -> _Shape | None:
     """Find a statement credited to a speaker in a sentence without quotation marks."""
     found = _shape_in(text[s.start : s.end])
-    return _Shape(index, found.verb + s.start, found.start + s.start, found.end + s.start, found.who) if found else None
+    if found is None:
+        return None
+    verb, start, end, who = found
+    return _Shape(index, verb + s.start, start + s.start, end + s.start, who)
 
 
 @kept_by_text
-def _shape_in(words: str) -> _Shape | None:
-    """Find the statement of one sentence, with offsets from its start (read once per text)."""
+def _shape_in(words: str) -> tuple[int, int, int, sp.Named] | None:
+    """Find the statement of one sentence: its verb, its span (offsets from the sentence's
+    start) and who is credited; read once per text."""
     if not _REPORTING.search(words) or _MARKS.search(words) or not words.rstrip().endswith("."):
         return None
     parsed = sp.parse(words, 0)
@@ -108,7 +112,7 @@ def _shape_in(words: str) -> _Shape | None:
         verb = next(k for k, t in enumerate(toks) if t.start == at.verb)
         span = _statement(toks, at, verb, last, later=found[n + 1 :])
         if span and len([t for t in toks[span[0] : span[1]] if _word(t)]) >= MIN_WORDS:
-            return _Shape(-1, at.verb, toks[span[0]].start, toks[span[1] - 1].end, at.who)  # index: _shape's
+            return at.verb, toks[span[0]].start, toks[span[1] - 1].end, at.who
     return None
 
 
