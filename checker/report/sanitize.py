@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 import re
 from collections.abc import Iterator
 from dataclasses import fields, is_dataclass, replace
@@ -10,6 +9,7 @@ from datetime import date
 from functools import cache
 
 from checker.records import Report
+from checker.report import json_text
 
 # ECMA-48 escapes, 7- and 8-bit: CSI (colour, cursor, clear screen), the string commands OSC
 # (title, clipboard, hyperlink), DCS, SOS, PM and APC up to their terminator, two-character escapes.
@@ -65,21 +65,17 @@ def json_safe(text: str) -> str:
     return _LEGACY_COMMAND.sub(lambda m: m[1] + "\\u005b", text)
 
 
-PIECE = 65_536  # encoder tokens to a piece of a JSON document
+PIECE = 1 << 19  # characters to a piece of a JSON document, at least
 
 
 def json_pieces(document: object) -> Iterator[str]:
     """Yield a document as json.dumps(indent=2, sort_keys=True, ensure_ascii=False) writes it,
-    made json_safe, then a newline: in pieces, since the indenting encoder yields one string per
-    token and a batch of 10,000 articles gives tens of millions of them."""
-    # "##" occurs only inside a JSON string, which is one token: each piece is made safe alone.
-    batch = []
-    for token in json.JSONEncoder(indent=2, sort_keys=True, ensure_ascii=False).iterencode(document):
-        batch.append(token)
-        if len(batch) == PIECE:
-            yield json_safe("".join(batch))
-            batch = []
-    yield json_safe("".join(batch)) + "\n"
+    made json_safe, then a newline: in pieces, since a batch of 10,000 articles gives a text
+    of some 150 million characters."""
+    # "##" occurs only inside a JSON string, which is never cut: each piece is made safe alone.
+    for text in json_text.pieces(document, PIECE):
+        yield json_safe(text)
+    yield "\n"
 
 
 def html_safe(text: str) -> str:
