@@ -38,7 +38,8 @@ def neutralize(cell: object) -> str:
         return guarded
     # A spreadsheet in a locale with a decimal comma splits cells at ";" too: a sign after one
     # gets its quote right before it, put there once however often the cell goes round.
-    for semicolon in reversed([i for i, char in enumerate(text) if char == ";"]):
+    semicolons = [i for i, char in enumerate(text) if char == ";"] if ";" in text else []
+    for semicolon in reversed(semicolons):
         at = _formula_at(text, semicolon + 1)
         if at is not None and text[at - 1] != "'":
             text = text[:at] + "'" + text[at:]

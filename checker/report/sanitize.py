@@ -103,7 +103,7 @@ def _walk(value: object, seen: dict[int, object], lines: bool) -> object:
     if kind in _PLAIN:
         return value
     if kind is tuple or kind is frozenset:
-        items = [_walk(item, seen, lines) for item in value]
+        items = [item if type(item) in _PLAIN else _walk(item, seen, lines) for item in value]
         same = all(new is old for new, old in zip(items, value))
         return value if same else kind(items)
     if not is_dataclass(value) or isinstance(value, type):
@@ -113,7 +113,10 @@ def _walk(value: object, seen: dict[int, object], lines: bool) -> object:
     changes = {}
     for name in _field_names(kind):
         old = getattr(value, name)
-        new = _walk(old, seen, name in MULTILINE)
+        # Numbers, dates and the like hold nothing to clean: no call for them (a report holds millions).
+        if type(old) in _PLAIN:
+            continue
+        new = clean(old, name in MULTILINE) if type(old) is str else _walk(old, seen, name in MULTILINE)
         if new is not old:
             changes[name] = new
     seen[id(value)] = cleaned = replace(value, **changes) if changes else value
