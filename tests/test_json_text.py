@@ -1,10 +1,21 @@
 """The JSON text written in pieces is json.dumps(indent=2, sort_keys=True, ensure_ascii=False), byte for byte."""
 
 import json
+from enum import Enum, IntEnum
 
 import pytest
 
 from checker.report import json_text
+
+class Kind(str, Enum):
+    NUMBER = "number"
+    DATE = "date"
+
+
+class Level(IntEnum):
+    HIGH = 2
+    LOW = 0
+
 
 DOCUMENTS = [
     {},
@@ -16,6 +27,7 @@ DOCUMENTS = [
     {"text": "é “quoted” \"plain\" back\\slash \n\t\x01 \u2028 \u0085 ##[error]"},
     {"numbers": [0, -1, 10**30, 2.5, -0.0, 1e16, 1e-07, 123456789.125, float("inf"), float("-inf")]},
     {"flags": [True, False, None], "tuple": (1, "two", (3,))},
+    {"subclasses": [Kind.NUMBER, Level.HIGH, {Kind.DATE: Level.LOW}]},
     {1: "int key", 2.5: "float key", True: "bool key"},
     {None: "null key"},
     {"deep": [{"a": [{"b": [{"c": [{"d": "e"}]}]}]}]},

@@ -46,10 +46,9 @@ def _top(value: object, level: int, out: list[str], size: list[int], piece: int)
 
 def _text(value: object, level: int) -> str:
     """Return the JSON text of a value at this depth."""
-    kind = type(value)
-    if kind is str:
+    if isinstance(value, str):
         return encode_basestring(value)
-    if kind is dict or (kind is not list and kind is not tuple and isinstance(value, dict)):
+    if isinstance(value, dict):
         if not value:
             return "{}"
         inner = _newline(level + 1)
@@ -57,7 +56,7 @@ def _text(value: object, level: int) -> str:
         return "{" + inner + ("," + inner).join([
             encode_basestring(key) + ": " + (encode_basestring(item) if type(item) is str else _text(item, deeper))
             for key, item in _sorted_items(value)]) + _newline(level) + "}"
-    if kind is list or kind is tuple or isinstance(value, (list, tuple)):
+    if isinstance(value, (list, tuple)):
         if not value:
             return "[]"
         inner = _newline(level + 1)
