@@ -272,6 +272,22 @@ def test_csv_format_on_stdout_matches_the_out_file(tmp_path):
     assert result.stdout_bytes == (out / "discrepancies.csv").read_bytes()
 
 
+@pytest.mark.parametrize("fmt, name", [("json", "report.json"), ("sarif", "report.sarif")])
+def test_json_and_sarif_reach_stdout_in_pieces_never_whole(tmp_path, monkeypatch, fmt, name):
+    from checker.report import REPORTERS, sanitize
+
+    folder = pair(tmp_path / "story", TOLL_12, TOLL_9)
+    out = tmp_path / "reports"
+    invoke("check", folder, "--out", out)
+    # A batch of 10,000 articles gives a JSON report of about 100 MB: built whole as one
+    # string on top of its pieces, it passed the default memory bound.
+    monkeypatch.setattr(sanitize, "PIECE", 7)
+    monkeypatch.setitem(REPORTERS, fmt, lambda report: pytest.fail("the report was built whole"))
+    result = invoke("check", folder, "--format", fmt)
+    assert result.exit_code == 1, result.stderr
+    assert result.stdout_bytes == (out / name).read_bytes()
+
+
 @pytest.mark.parametrize("fmt", ["csv", "json"])
 def test_extract_prints_one_row_per_claim(tmp_path, fmt):
     folder = pair(tmp_path / "story", TOLL_12 + " Rescuers pulled 30 survivors from the wreck.", TOLL_9)
