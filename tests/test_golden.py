@@ -19,7 +19,7 @@ import pytest
 from checker.config import Settings
 from checker.engine import run
 from checker.records import Report
-from checker.report import csv, github, json, markdown, sanitize, sarif, table
+from checker.report import csv, github, html, json, markdown, sanitize, sarif, table
 from checker.report.evidence import summary_line
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -204,3 +204,12 @@ def test_a_legacy_workflow_command_is_escaped_in_every_piece(report: Report, mon
     text = "".join(json.pieces(replace(report, stale=("##[error]boom",))))
     assert "##[" not in text and "##\\u005berror]boom" in text
     assert jsonlib.loads(text)["stale"] == ["##[error]boom"]
+
+
+@pytest.mark.parametrize(("module", "name"), [(csv, "report.csv"), (html, "report.html")])
+def test_csv_and_html_in_pieces_of_whole_lines_are_the_golden_files(report: Report, monkeypatch, module, name):
+    monkeypatch.setattr(sanitize, "PIECE", 7)  # many pieces, as a big batch gives
+    parts = list(module.pieces(report))
+    assert len(parts) > 5
+    assert all(part.endswith("\n") for part in parts[1:-1])  # after the CSV's byte-order mark
+    check_golden(name, "".join(parts))

@@ -16,7 +16,8 @@ from checker.dataframes import claims_csv, claims_frame, claims_json
 from checker.records import Article, Finding, Interval, Quantity, Report, Review, Sentence, Variant, claim_in
 from checker.report import csv, github, html, json as json_report, markdown, sarif, table
 from checker.report.evidence import articles_by_id
-from checker.report.sanitize import clean, defuse, one_line
+from checker.report import sanitize
+from checker.report.sanitize import clean, defuse, html_safe, line_pieces, one_line
 
 FIELDS = ("file name", "article id", "source", "title", "url", "topic", "sentence", "value", "explanation", "note",
           "warning", "stale id")
@@ -168,6 +169,23 @@ def test_clean_strips_escapes_and_controls(raw: str, one_line_text: str, kept_li
 ])
 def test_defuse_breaks_what_a_runner_reads_as_a_command(raw: str, safe: str) -> None:
     assert defuse(raw) == safe
+
+
+@pytest.mark.parametrize("chunks", [
+    ["a\n", "::warning::x\n", "b ##[error]y\n"],
+    ["a\n::", "warning::x\nb ##", "[error]y"],  # a command split across chunks
+    ["x\r\n", "   ::add-mask::s\r\n", "##vso[task.complete]\r\n"],
+    ["no line break ##", "teamcity[x] at all"],
+    ["\n\n", "", "::a::\n"],
+])
+@pytest.mark.parametrize("piece", [1, 3, 7, 10_000])
+@pytest.mark.parametrize("safe", [defuse, html_safe])
+def test_line_pieces_are_safe_alone_and_whole_lines(monkeypatch, chunks: list[str], piece: int, safe) -> None:
+    monkeypatch.setattr(sanitize, "PIECE", piece)
+    parts = list(line_pieces(chunks, safe))
+    assert "".join(parts) == safe("".join(chunks))
+    assert all(part.endswith("\n") for part in parts[:-1])
+    assert len(parts) <= len(chunks) + 1  # one cut at most in a chunk, then what is left
 
 
 @pytest.mark.parametrize("payload", PAYLOADS.values(), ids=PAYLOADS.keys())

@@ -16,8 +16,9 @@ REPORTERS: dict[str, Callable[[Report], str]] = {
     "html": html.render,
     "sarif": sarif.render,
 }
-# Formats a file may take in pieces (see output.write_all): the JSON documents of a big batch.
-IN_PIECES: dict[str, Callable[[Report], Iterable[str]]] = {"json": json.pieces, "sarif": sarif.pieces}
+# Formats written in pieces (see output.write_all), never held whole: a big batch's reports.
+IN_PIECES: dict[str, Callable[[Report], Iterable[str]]] = {"json": json.pieces, "sarif": sarif.pieces,
+                                                           "csv": csv.pieces, "html": html.pieces}
 
 
 def rendered(kind: str, report: Report) -> str | Iterable[str]:

@@ -6,11 +6,11 @@ import csv
 import io
 import re
 import unicodedata
-from collections.abc import Mapping
+from collections.abc import Iterator, Mapping
 
 from checker.records import Article, Claim, Finding, Report, Review
 from checker.report.evidence import article_of, articles_by_id, source_of, variant_label, variant_sources
-from checker.report.sanitize import clean, clean_report, defuse
+from checker.report.sanitize import clean, clean_report, defuse, line_pieces
 from checker.spreadsheet import protect
 
 COLUMNS = (
@@ -72,7 +72,17 @@ def row(finding: Finding, articles: Mapping[str, Article], review: Review = NO_R
 
 def render(report: Report) -> str:
     """Render the disputed facts as UTF-8 CSV text starting with a byte-order mark."""
-    report = clean_report(report)
+    return "".join(pieces(report))
+
+
+def pieces(report: Report) -> Iterator[str]:
+    """Yield the CSV in pieces of whole lines, as render() would write it whole."""
+    yield "\ufeff"
+    yield from line_pieces(_rows(clean_report(report)), defuse)
+
+
+def _rows(report: Report) -> Iterator[str]:
+    """Yield the header, then each finding's row, as CSV text."""
     articles = articles_by_id(report.articles)
     reviews = dict(report.reviews)
     out = io.StringIO()
@@ -80,4 +90,7 @@ def render(report: Report) -> str:
     writer.writerow(COLUMNS)
     for finding in report.findings:
         writer.writerow([neutralize(cell) for cell in row(finding, articles, reviews.get(finding.id, NO_REVIEW))])
-    return "\ufeff" + defuse(out.getvalue())
+        yield out.getvalue()
+        out.seek(0)
+        out.truncate()
+    yield out.getvalue()

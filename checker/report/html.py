@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Mapping
+from collections.abc import Iterator, Mapping
 from pathlib import Path
 
 from jinja2 import Environment, FileSystemLoader, StrictUndefined
@@ -11,9 +11,9 @@ from jinja2 import Environment, FileSystemLoader, StrictUndefined
 from checker.records import Article, Finding, Report, Variant
 from checker.report.evidence import (SEVERITIES, article_of, articles_by_id, claim_fields, quote_of,
                                      severity_counts, sources_count, split_quote, state, variant_sources)
-from checker.report.sanitize import clean_report, html_safe
+from checker.report.sanitize import clean_report, html_safe, line_pieces
 
-__all__ = ["render", "split_quote"]
+__all__ = ["pieces", "render", "split_quote"]
 
 VERDICTS = ("conflict", "update")
 KINDS = ("number", "date", "attribution", "role")
@@ -70,10 +70,15 @@ def _sources(report: Report, articles: Mapping[str, Article]) -> list[dict[str, 
 
 def render(report: Report) -> str:
     """Render the report as one HTML page with inline CSS and a small filtering script."""
+    return "".join(pieces(report))
+
+
+def pieces(report: Report) -> Iterator[str]:
+    """Yield the page in pieces of whole lines, as render() would write it whole."""
     report = clean_report(report)
     articles = articles_by_id(report.articles)
     cards = [_card(report, f, articles) for f in report.findings]
-    return html_safe(_ENV.get_template("report.html.j2").render(
+    yield from line_pieces(_ENV.get_template("report.html.j2").generate(
         report=report,
         cards=cards,
         agreed=[_agreed(f, articles) for f in report.agreed],
@@ -83,4 +88,4 @@ def render(report: Report) -> str:
         sources=_sources(report, articles),
         suppressed_count=sum(c["state"] == "suppressed" for c in cards),
         reopened_count=sum(c["state"] == "reopened" for c in cards),
-    ))
+    ), html_safe)

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import fields, is_dataclass, replace
 from datetime import date
 from functools import cache
@@ -76,6 +76,25 @@ def json_pieces(document: object) -> Iterator[str]:
     for text in json_text.pieces(document, PIECE):
         yield json_safe(text)
     yield "\n"
+
+
+def line_pieces(chunks: Iterable[str], safe: Callable[[str], str]) -> Iterator[str]:
+    """Yield the chunks of a text joined into pieces of whole lines, each cut after the last line
+    break of the chunk that brings it to PIECE characters and made safe alone: what safe() breaks
+    lies within one line."""
+    held: list[str] = []
+    size = 0
+    for chunk in chunks:
+        size += len(chunk)
+        cut = chunk.rfind("\n") + 1 if size >= PIECE else 0
+        if cut:
+            held.append(chunk[:cut])
+            yield safe("".join(held))
+            held, size = [chunk[cut:]], len(chunk) - cut
+        else:
+            held.append(chunk)
+    if size:
+        yield safe("".join(held))
 
 
 def html_safe(text: str) -> str:
