@@ -41,15 +41,17 @@ def status_mb(pid: int, field: str) -> float:
     return 0.0
 
 
-def measured_run(folder: Path, bound: int, work: Path) -> dict:
-    """Check the folder with max_memory_mb = bound; sample the data and resident size of the run's processes."""
+def measured_run(folder: Path, bound: int, work: Path, reports: bool = False) -> dict:
+    """Check the folder with max_memory_mb = bound (with `reports`, writing the five reports too);
+    sample the data and resident size of the run's processes."""
     config = work / f"bound{bound}.cfg"
     config.write_text(f"[checker]\nmax_memory_mb = {bound}\n")
     start = time.perf_counter()
     # Written to files, not pipes: a report larger than a pipe's buffer would block the run.
     out_file, err_file = open(work / "out.json", "w+"), open(work / "err.txt", "w+")
+    written = ["--out", str(work / "reports")] if reports else []
     child = subprocess.Popen([*checker_cmd(), "check", str(folder), "--config", str(config), "--format", "json",
-                              "--fail-on", "never"], cwd=work, stdout=out_file, stderr=err_file, text=True)
+                              "--fail-on", "never", *written], cwd=work, stdout=out_file, stderr=err_file, text=True)
     peak_data = peak_rss = peak_main = 0.0
     while child.poll() is None:
         pids = tree(child.pid)
@@ -76,6 +78,7 @@ def main() -> None:
     parser.add_argument("--bounds", type=int, nargs="+", default=[0, 1024, 300],
                         help="max_memory_mb values to run (0: no bound)")
     parser.add_argument("--seed", type=int, default=7)
+    parser.add_argument("--out", action="store_true", help="also write the five reports (checker check --out)")
     args = parser.parse_args()
     if not (SHARED / "tools" / "synth.py").exists():
         sys.exit(f"skipped: {SHARED / 'tools' / 'synth.py'} is not there")
@@ -86,7 +89,7 @@ def main() -> None:
         synth(args.articles, args.seed, folder)
         size = sum(path.stat().st_size for path in folder.iterdir()) / 1e6
         print(f"synth batch: {args.articles} articles, {size:.1f} MB", file=sys.stderr)
-        rows = [measured_run(folder, bound, work) for bound in args.bounds]
+        rows = [measured_run(folder, bound, work, args.out) for bound in args.bounds]
     print(tabulate(rows, headers="keys", tablefmt="github"))
 
 
