@@ -203,7 +203,7 @@ def check(paths, fmt, out, fail_on, rules, same_article, baseline, accept_unrevi
         # Selection comes after the baseline, so an accepted finding of an ignored check is not stale.
         report, hidden = choose(apply_baseline(checked, accepted), settings)
         # A report reaches standard output in pieces, as its file does: never held whole.
-        text = table.render(report, color=True) if colour else rendered(settings.format, report)
+        text = (table.render(report, color=True),) if colour else rendered(settings.format, report)
         files = {name: rendered(kind, report) for name, kind in OUT_FILES.items()} if out else {}
         if out:
             written = write_all(out, files)
@@ -218,7 +218,7 @@ def check(paths, fmt, out, fail_on, rules, same_article, baseline, accept_unrevi
     voice.note(hidden_note(hidden, settings))
     for line in [*details(checked), timings(clock.steps)]:
         voice.detail(line)
-    for piece in [text] if isinstance(text, str) else text:
+    for piece in text:
         click.echo(piece, nl=False, color=True if colour else None)
     if out:
         voice.note(f"wrote {', '.join(str(p) for p in written)}")

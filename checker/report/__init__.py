@@ -21,7 +21,7 @@ IN_PIECES: dict[str, Callable[[Report], Iterable[str]]] = {"json": json.pieces, 
                                                            "csv": csv.pieces, "html": html.pieces}
 
 
-def rendered(kind: str, report: Report) -> str | Iterable[str]:
-    """Return a report for a file: in pieces where the format gives them, else whole."""
-    return IN_PIECES[kind](report) if kind in IN_PIECES else REPORTERS[kind](report)
+def rendered(kind: str, report: Report) -> Iterable[str]:
+    """Return a report's text in pieces, as a file or standard output takes it (one for a small format)."""
+    return IN_PIECES[kind](report) if kind in IN_PIECES else (REPORTERS[kind](report),)
 
